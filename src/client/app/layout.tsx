@@ -1,0 +1,61 @@
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Container from '@mui/material/Container';
+import Stack from '@mui/material/Stack';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { Suspense } from 'react';
+import { NavLink, Outlet, useParams } from 'react-router';
+import { LoadingLines } from '../components/query-boundary.tsx';
+import { GatewaySwitcher } from './gateway-switcher.tsx';
+import { ModeBadge } from './mode-badge.tsx';
+import { SessionBanner } from './session-banner.tsx';
+import { ThemeToggle } from './theme-toggle.tsx';
+
+const NAV = [
+  { to: 'logs', label: 'Logs' },
+  { to: 'datasets', label: 'Datasets' },
+  { to: 'evaluations', label: 'Evaluations' },
+] as const;
+
+export function Layout() {
+  const { gw } = useParams();
+  return (
+    <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
+      <AppBar position="sticky" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
+          <Typography variant="h6" component="p" sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>
+            AI Gateway Console
+          </Typography>
+          <ModeBadge />
+          <GatewaySwitcher />
+          {gw && (
+            <Stack component="nav" aria-label="Sections" direction="row" spacing={0.5}>
+              {NAV.map((item) => (
+                <Button
+                  key={item.to}
+                  component={NavLink}
+                  to={`/gateways/${encodeURIComponent(gw)}/${item.to}`}
+                  sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 700 } }}
+                >
+                  {item.label}
+                </Button>
+              ))}
+            </Stack>
+          )}
+          <Box sx={{ flexGrow: 1 }} />
+          <ThemeToggle />
+        </Toolbar>
+      </AppBar>
+      <Container component="main" maxWidth="xl" sx={{ py: 3 }}>
+        <Stack spacing={2}>
+          <SessionBanner />
+          <Suspense fallback={<LoadingLines />}>
+            <Outlet />
+          </Suspense>
+        </Stack>
+      </Container>
+    </Box>
+  );
+}

@@ -1,0 +1,18 @@
+import Button from '@mui/material/Button';
+import { Link } from 'react-router';
+import { EmptyState } from '../components/empty-state.tsx';
+
+export default function NotFound() {
+  return (
+    <EmptyState
+      title="Page not found"
+      action={
+        <Button component={Link} to="/" variant="contained">
+          Go to the logs
+        </Button>
+      }
+    >
+      Nothing lives at this address. Check the link, or start again from the first gateway's logs.
+    </EmptyState>
+  );
+}

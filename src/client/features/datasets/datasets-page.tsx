@@ -1,0 +1,1 @@
+export default function DatasetsPage() { return <p>Datasets</p>; }

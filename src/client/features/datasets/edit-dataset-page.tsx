@@ -1,0 +1,1 @@
+export default function EditDatasetPage() { return <p>Dataset</p>; }

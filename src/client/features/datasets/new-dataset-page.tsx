@@ -1,0 +1,1 @@
+export default function NewDatasetPage() { return <p>New dataset</p>; }

@@ -1,0 +1,1 @@
+export default function EvaluationDetail() { return <p>Evaluations are on their way.</p>; }

@@ -1,0 +1,1 @@
+export default function EvaluationsPage() { return <p>Evaluations are on their way.</p>; }

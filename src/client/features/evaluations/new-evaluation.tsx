@@ -1,0 +1,1 @@
+export default function NewEvaluation() { return <p>Evaluations are on their way.</p>; }

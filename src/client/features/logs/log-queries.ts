@@ -1,0 +1,110 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { envelopeOf, pageOf } from '../../../shared/envelope.ts';
+import type { WireFilter } from '../../../shared/filters.ts';
+import { logResultInfoSchema, logSchema, type LOG_ORDER_KEYS, type LogResultInfo } from '../../../shared/logs.ts';
+import { apiPath, apiRequest } from '../../lib/api-client.ts';
+
+export const logPageSchema = pageOf(logSchema, logResultInfoSchema);
+export type LogPage = z.infer<typeof logPageSchema>;
+export const logEnvelopeSchema = envelopeOf(logSchema);
+
+export interface LogListParams {
+  page?: number;
+  per_page?: number;
+  filters?: readonly WireFilter[];
+  order_by?: (typeof LOG_ORDER_KEYS)[number];
+  order_by_direction?: 'asc' | 'desc';
+  search?: string;
+}
+
+/** What a match count answers: how many logs match, and the observed ranges among them. */
+export interface LogCount {
+  total_count: number;
+  ranges: LogResultInfo;
+}
+
+/** Values seen in recent logs, offered by the filter builder's autocompletes. */
+export interface ObservedValues {
+  provider: string[];
+  model: string[];
+  request_content_type: string[];
+  response_content_type: string[];
+}
+
+const filtersParam = (filters: readonly WireFilter[] | undefined) =>
+  filters && filters.length > 0 ? JSON.stringify(filters) : undefined;
+
+/** Distinct non-empty values of one field, sorted, for an autocomplete. */
+function distinct(logs: z.infer<typeof logSchema>[], pick: (l: z.infer<typeof logSchema>) => string | undefined) {
+  return [...new Set(logs.map(pick).filter((v): v is string => !!v))].sort();
+}
+
+/** How many recent logs feed the autocompletes: one page, so it costs one cheap request. */
+const OBSERVED_SAMPLE = 50;
+
+/**
+ * Query factory for logs: entity → gateway → list/count/observed → params.
+ * `count` asks for one row with `meta_info`, which is how Cloudflare returns a total and the ranges.
+ */
+export const logQueries = {
+  all: () => ['logs'] as const,
+  gateway: (gw: string) => [...logQueries.all(), gw] as const,
+  lists: (gw: string) => [...logQueries.gateway(gw), 'list'] as const,
+  list: (gw: string, params: LogListParams = {}) =>
+    queryOptions({
+      queryKey: [...logQueries.lists(gw), params] as const,
+      queryFn: ({ signal }) =>
+        apiRequest({
+          path: apiPath('gateways', gw, 'logs'),
+          query: {
+            page: params.page,
+            per_page: params.per_page,
+            order_by: params.order_by,
+            order_by_direction: params.order_by_direction,
+            search: params.search,
+            filters: filtersParam(params.filters),
+          },
+          schema: logPageSchema,
+          signal,
+        }),
+      placeholderData: keepPreviousData,
+    }),
+  counts: (gw: string) => [...logQueries.gateway(gw), 'count'] as const,
+  count: (gw: string, filters: readonly WireFilter[]) =>
+    queryOptions({
+      queryKey: [...logQueries.counts(gw), filters] as const,
+      // The signal lets react-query cancel a count that a newer one superseded.
+      queryFn: ({ signal }): Promise<LogCount> =>
+        apiRequest({
+          path: apiPath('gateways', gw, 'logs'),
+          query: { page: 1, per_page: 1, meta_info: true, filters: filtersParam(filters) },
+          schema: logPageSchema,
+          signal,
+        }).then((page) => ({ total_count: page.result_info?.total_count ?? 0, ranges: page.result_info ?? {} })),
+    }),
+  observed: (gw: string) =>
+    queryOptions({
+      queryKey: [...logQueries.gateway(gw), 'observed'] as const,
+      queryFn: ({ signal }): Promise<ObservedValues> =>
+        apiRequest({
+          path: apiPath('gateways', gw, 'logs'),
+          query: { page: 1, per_page: OBSERVED_SAMPLE, meta_info: true },
+          schema: logPageSchema,
+          signal,
+        }).then((page) => ({
+          provider: distinct(page.result, (l) => l.provider),
+          model: distinct(page.result, (l) => l.model),
+          request_content_type: distinct(page.result, (l) => l.request_content_type),
+          response_content_type: distinct(page.result, (l) => l.response_content_type),
+        })),
+      staleTime: 5 * 60_000,
+    }),
+  details: (gw: string) => [...logQueries.gateway(gw), 'detail'] as const,
+  detail: (gw: string, id: string) =>
+    queryOptions({
+      queryKey: [...logQueries.details(gw), id] as const,
+      queryFn: ({ signal }) =>
+        apiRequest({ path: apiPath('gateways', gw, 'logs', id), schema: logEnvelopeSchema, signal }).then((e) => e.result),
+    }),
+};
