@@ -1,1 +1,5 @@
-export default function EvaluationDetail() { return <p>Evaluations are on their way.</p>; }
+import Typography from '@mui/material/Typography';
+
+export default function EvaluationDetailPage() {
+  return <Typography component="h1" variant="h5">Loading…</Typography>;
+}

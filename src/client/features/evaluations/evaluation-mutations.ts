@@ -1,0 +1,34 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { EvaluationInput } from '../../../shared/evaluations.ts';
+import { apiPath, apiRequest } from '../../lib/api-client.ts';
+import { evaluationEnvelopeSchema, evaluationQueries } from './evaluation-queries.ts';
+
+/** POST: the job starts upstream and the answer is the evaluation with `processed: false`. */
+export function useCreateEvaluation(gw: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: EvaluationInput) =>
+      apiRequest({ method: 'POST', path: apiPath('gateways', gw, 'evaluations'), body: input, schema: evaluationEnvelopeSchema }).then(
+        (e) => e.result,
+      ),
+    onSuccess: (evaluation) => {
+      // The detail page opens on the answer at once, then polls it.
+      queryClient.setQueryData(evaluationQueries.detail(gw, evaluation.id).queryKey, evaluation);
+      return queryClient.invalidateQueries({ queryKey: evaluationQueries.lists(gw) });
+    },
+  });
+}
+
+export function useDeleteEvaluation(gw: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiRequest({ method: 'DELETE', path: apiPath('gateways', gw, 'evaluations', id), schema: evaluationEnvelopeSchema }).then(
+        (e) => e.result,
+      ),
+    onSuccess: (_, id) => {
+      queryClient.removeQueries({ queryKey: evaluationQueries.detail(gw, id).queryKey });
+      return queryClient.invalidateQueries({ queryKey: evaluationQueries.lists(gw) });
+    },
+  });
+}

@@ -1,0 +1,106 @@
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import OpenInNewOutlined from '@mui/icons-material/OpenInNewOutlined';
+import ReplayOutlined from '@mui/icons-material/ReplayOutlined';
+import Checkbox from '@mui/material/Checkbox';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Paper from '@mui/material/Paper';
+import { Link as RouterLink } from 'react-router';
+import type { Evaluation, EvaluationType } from '../../../shared/evaluations.ts';
+import { formatAbsolute, formatRelative } from './evaluation-status.ts';
+import { rerunSearch } from './prefill.ts';
+import { evaluatorName } from './result-rows.ts';
+import { StatusChip } from './status-chip.tsx';
+
+interface EvaluationsTableProps {
+  gw: string;
+  evaluations: readonly Evaluation[];
+  types: readonly EvaluationType[];
+  selected: readonly string[];
+  now: number;
+  onToggle: (id: string) => void;
+  onDelete: (evaluation: Evaluation) => void;
+}
+
+export function EvaluationsTable({ gw, evaluations, types, selected, now, onToggle, onDelete }: EvaluationsTableProps) {
+  const base = `/gateways/${encodeURIComponent(gw)}/evaluations`;
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table size="small" aria-label="Evaluations">
+        <TableHead>
+          <TableRow>
+            <TableCell padding="checkbox">
+              <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                Select
+              </span>
+            </TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Name</TableCell>
+            <TableCell>Datasets</TableCell>
+            <TableCell>Evaluators</TableCell>
+            <TableCell align="right">Logs</TableCell>
+            <TableCell>Created</TableCell>
+            <TableCell align="right">Actions</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {evaluations.map((e) => {
+            const href = `${base}/${encodeURIComponent(e.id)}`;
+            const evaluators = [...new Set(e.results.map((r) => r.evaluation_type_id))].map((id) => evaluatorName(id, types));
+            return (
+              <TableRow key={e.id} hover selected={selected.includes(e.id)}>
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={selected.includes(e.id)}
+                    onChange={() => onToggle(e.id)}
+                    slotProps={{ input: { 'aria-label': `Select ${e.name}` } }}
+                  />
+                </TableCell>
+                <TableCell>
+                  <StatusChip evaluation={e} now={now} />
+                </TableCell>
+                <TableCell>
+                  <Link component={RouterLink} to={href} sx={{ fontWeight: 500 }}>
+                    {e.name}
+                  </Link>
+                </TableCell>
+                <TableCell>{e.datasets.map((d) => d.name).join(', ') || '—'}</TableCell>
+                <TableCell>{evaluators.join(', ') || '—'}</TableCell>
+                <TableCell align="right">{e.total_logs.toLocaleString('en-US')}</TableCell>
+                <TableCell>
+                  <Tooltip title={formatAbsolute(e.created_at)}>
+                    <time dateTime={e.created_at}>{formatRelative(e.created_at, now)}</time>
+                  </Tooltip>
+                </TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  <Tooltip title="Open">
+                    <IconButton component={RouterLink} to={href} size="small" aria-label={`Open ${e.name}`}>
+                      <OpenInNewOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title="Re-run">
+                    <IconButton component={RouterLink} to={`${base}/new${rerunSearch(e)}`} size="small" aria-label={`Re-run ${e.name}`}>
+                      <ReplayOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title="Delete">
+                    <IconButton size="small" aria-label={`Delete ${e.name}`} onClick={() => onDelete(e)}>
+                      <DeleteOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
