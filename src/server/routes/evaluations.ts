@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { resultInfoSchema } from '../../shared/envelope.ts';
+import { evaluationInputSchema, evaluationListQuerySchema, evaluationSchema, type Evaluation } from '../../shared/evaluations.ts';
+import { fromUpstream, jsonBody, ok, validate } from '../http.ts';
+import { annotateDataset } from './datasets.ts';
+import { onlyMethods, type RouteDeps } from './deps.ts';
+import { gatewayParam, resourceParams } from './params.ts';
+
+const annotate = (e: Evaluation) => ({ ...e, datasets: e.datasets.map(annotateDataset) });
+const one = (value: unknown) => annotate(fromUpstream(evaluationSchema, value, 'result'));
+
+export function evaluationRoutes({ upstream }: RouteDeps) {
+  const r = new Hono();
+  const list = '/gateways/:gw/evaluations';
+  const item = '/gateways/:gw/evaluations/:id';
+
+  r.get(list, async (c) => {
+    const gw = gatewayParam(c);
+    const q = validate('query', evaluationListQuerySchema, c.req.query());
+    const a = await upstream.evaluations.list(gw, q);
+    const rows = fromUpstream(z.array(evaluationSchema), a.result, 'result').map(annotate);
+    return ok(c, rows, fromUpstream(resultInfoSchema.optional(), a.result_info, 'result_info'));
+  });
+  // Never retried (the upstream wrapper retries reads only): a repeat would start a second evaluation.
+  r.post(list, async (c) => {
+    const gw = gatewayParam(c);
+    const body = validate('body', evaluationInputSchema, await jsonBody(c));
+    return ok(c, one((await upstream.evaluations.create(gw, body)).result));
+  });
+  onlyMethods(r, list, ['GET', 'POST']);
+
+  r.get(item, async (c) => {
+    const { gw, id } = resourceParams(c);
+    return ok(c, one((await upstream.evaluations.get(gw, id)).result));
+  });
+  r.delete(item, async (c) => {
+    const { gw, id } = resourceParams(c);
+    return ok(c, one((await upstream.evaluations.delete(gw, id)).result));
+  });
+  onlyMethods(r, item, ['GET', 'DELETE']);
+  return r;
+}

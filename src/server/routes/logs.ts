@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { logListQuerySchema, logPatchSchema, logResultInfoSchema, logSchema } from '../../shared/logs.ts';
+import { fromUpstream, jsonBody, ok, validate } from '../http.ts';
+import { onlyMethods, type RouteDeps } from './deps.ts';
+import { gatewayParam, resourceParams } from './params.ts';
+
+/** The PATCH answer is an object the spec leaves open (`{}` in practice). */
+const patchResultSchema = z.looseObject({}).nullable();
+
+export function logRoutes({ upstream }: RouteDeps) {
+  const r = new Hono();
+  const list = '/gateways/:gw/logs';
+  const item = '/gateways/:gw/logs/:id';
+
+  r.get(list, async (c) => {
+    const gw = gatewayParam(c);
+    // `filters` is one JSON array in the query; the shared schema holds each row to the per-key rules.
+    const q = validate('query', logListQuerySchema, c.req.query());
+    const a = await upstream.logs.list(gw, q);
+    return ok(c, fromUpstream(z.array(logSchema), a.result, 'result'), fromUpstream(logResultInfoSchema.optional(), a.result_info, 'result_info'));
+  });
+  onlyMethods(r, list, ['GET']);
+
+  r.get(item, async (c) => {
+    const { gw, id } = resourceParams(c);
+    return ok(c, fromUpstream(logSchema, (await upstream.logs.get(gw, id)).result, 'result'));
+  });
+  r.patch(item, async (c) => {
+    const { gw, id } = resourceParams(c);
+    const body = validate('body', logPatchSchema, await jsonBody(c));
+    return ok(c, fromUpstream(patchResultSchema, (await upstream.logs.edit(gw, id, body)).result, 'result') ?? {});
+  });
+  onlyMethods(r, item, ['GET', 'PATCH']);
+  return r;
+}

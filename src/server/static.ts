@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type MiddlewareHandler } from 'hono';
+
+/** Shown at every page path until the dashboard has been built into `dist/`. */
+export const PLACEHOLDER_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>AI Gateway Console</title></head>
+<body><main><h1>AI Gateway Console</h1>
+<p>The dashboard has not been built yet. The API answers under <a href="/api/health">/api</a>.</p></main></body></html>
+`;
+
+/**
+ * The built SPA: files from `distDir`, `index.html` for any other page path (history routing), fingerprinted
+ * `/assets/*` cached for good. `/api` never reaches here (the app answers its misses with a 404 envelope).
+ */
+export function staticRoutes(distDir: string) {
+  const r = new Hono();
+  const indexFile = join(distDir, 'index.html');
+  let files: MiddlewareHandler | undefined;
+
+  r.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+  });
+
+  r.on(['GET', 'HEAD'], '*', async (c, next) => {
+    // Checked per request so a build that lands while the server runs is picked up.
+    if (!existsSync(indexFile)) return c.html(PLACEHOLDER_HTML);
+    files ??= serveStatic({ root: distDir });
+    const served = await files(c, async () => {});
+    if (served) return served;
+    // A missing file with an extension is a real 404 (never HTML in place of a script); a route is the SPA's.
+    if (/\.[A-Za-z0-9]{1,8}$/.test(c.req.path)) return next();
+    c.header('cache-control', 'no-cache');
+    return c.html(await readFile(indexFile, 'utf8'));
+  });
+  return r;
+}

@@ -1,0 +1,174 @@
+import Cloudflare from 'cloudflare';
+import type { DatasetInput, DatasetListQuery } from '../shared/datasets.ts';
+import type { EvaluationInput, EvaluationListQuery, EvaluationTypeListQuery } from '../shared/evaluations.ts';
+import type { GatewayListQuery } from '../shared/gateways.ts';
+import type { LogListQuery, LogPatch } from '../shared/logs.ts';
+import { TokenBucket } from './pacing.ts';
+import { PacingError, UpstreamEnvelopeError } from './upstream-errors.ts';
+
+type RequestOptions = NonNullable<Parameters<Cloudflare['aiGateway']['datasets']['get']>[2]>;
+type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** The envelope fields a route needs; routes parse `result` / `result_info` with the shared schemas. */
+export interface UpstreamAnswer {
+  result: unknown;
+  result_info?: unknown;
+}
+
+export interface UpstreamOptions {
+  mode: 'local' | 'cloudflare';
+  accountId: string;
+  /** Sent as `Authorization: Bearer`; only this scheme, so no other credential from the environment rides along. */
+  apiToken: string;
+  /** Ends in `/client/v4` (or a mock's root); the SDK appends `/accounts/...`. */
+  baseURL?: string;
+  /** Local mode hands the local gateway's in-process fetch here; tests record upstream headers through it. */
+  fetch?: Fetch;
+  /** Per upstream attempt, headers and body included (default 15 s). */
+  timeoutMs?: number;
+  /** Calls allowed per window (default 1,100 per 5 minutes: under Cloudflare's 1,200 for this user). */
+  pacing?: { capacity: number; windowMs: number; now?: () => number };
+  /** Pause before the single retry of a GET (default 250 ms). */
+  retryDelayMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+/** A GET is retried once only when the upstream asks for at most this wait; longer waits go back as 429. */
+const MAX_RETRY_AFTER_MS = 1_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one upstream client: the official SDK plus the traps it leaves open.
+ *
+ * - `filters` of a log list go out as ONE JSON-array query parameter (`filters=[{...}]`): the SDK's own
+ *   query encoding flattens them to `filters.key=...`, which Cloudflare silently ignores.
+ * - A 2xx whose envelope says `success: false` throws {@link UpstreamEnvelopeError} (the SDK returns it).
+ * - The SDK never retries (its retry sleeps on any `retry-after`, even five minutes, and would duplicate
+ *   POSTs); this wrapper retries a GET at most once, after a short pause, and never a mutation.
+ * - Every attempt is bounded by `timeoutMs` and paced by a token bucket; an exhausted bucket throws
+ *   {@link PacingError} without calling.
+ *
+ * Ids reach the upstream only through the SDK's path builder, which percent-encodes each segment.
+ */
+export function createUpstream(o: UpstreamOptions) {
+  const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retryDelayMs = o.retryDelayMs ?? 250;
+  const bucket = new TokenBucket(o.pacing?.capacity ?? 1_100, o.pacing?.windowMs ?? 300_000, o.pacing?.now);
+  const client = new Cloudflare({
+    apiToken: o.apiToken,
+    // Explicit nulls: otherwise the SDK picks these up from the environment and sends them too.
+    apiKey: null,
+    apiEmail: null,
+    userServiceKey: null,
+    baseURL: o.baseURL,
+    ...(o.fetch ? { fetch: o.fetch } : {}),
+    maxRetries: 0,
+    timeout: timeoutMs,
+    logLevel: 'off',
+  });
+  const account_id = o.accountId;
+
+  /** One attempt: pace, send through the SDK, read the envelope within the deadline. */
+  async function attempt(send: (options: RequestOptions) => PromiseLike<Response>): Promise<UpstreamAnswer> {
+    const token = bucket.take();
+    if (!token.ok) throw new PacingError(token.retryAfterSeconds);
+    // The SDK's timeout stops at the headers; this signal also bounds reading the body.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await send({ maxRetries: 0, signal: controller.signal });
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch (e) {
+        if (controller.signal.aborted) throw new Cloudflare.APIConnectionTimeoutError();
+        throw new UpstreamEnvelopeError(response.status, [{ message: `Cloudflare's API answered HTTP ${response.status} without JSON` }]);
+      }
+      const envelope = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+      if (envelope.success !== true) throw new UpstreamEnvelopeError(response.status, envelope.errors);
+      return { result: envelope.result, ...(envelope.result_info !== undefined ? { result_info: envelope.result_info } : {}) };
+    } catch (e) {
+      // The SDK reports our own deadline as a user abort; it is a timeout.
+      if (e instanceof Cloudflare.APIUserAbortError && controller.signal.aborted) throw new Cloudflare.APIConnectionTimeoutError();
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function retryWait(e: unknown): number | undefined {
+    if (e instanceof Cloudflare.APIConnectionTimeoutError) return undefined; // another full wait helps no one
+    if (e instanceof Cloudflare.APIConnectionError) return retryDelayMs;
+    if (!(e instanceof Cloudflare.APIError) || typeof e.status !== 'number') return undefined;
+    if (e.status === 429) {
+      const after = Number(e.headers?.get('retry-after'));
+      return Number.isFinite(after) && after * 1000 <= MAX_RETRY_AFTER_MS ? Math.max(after * 1000, retryDelayMs) : undefined;
+    }
+    return e.status === 408 || e.status >= 500 ? retryDelayMs : undefined;
+  }
+
+  async function read(send: (options: RequestOptions) => PromiseLike<Response>): Promise<UpstreamAnswer> {
+    try {
+      return await attempt(send);
+    } catch (e) {
+      const wait = retryWait(e);
+      if (wait === undefined) throw e;
+      await sleep(wait);
+      return attempt(send);
+    }
+  }
+
+  const write = attempt;
+  const ai = client.aiGateway;
+
+  return {
+    mode: o.mode,
+    accountId: o.accountId,
+    /** Scrubs the configured token out of any text that might be shown (defence in depth). */
+    redact: (text: string) => (o.apiToken ? text.split(o.apiToken).join('[redacted]') : text),
+
+    gateways: {
+      list: (q: GatewayListQuery) => read((opt) => ai.list({ account_id, ...q }, opt).asResponse()),
+    },
+    datasets: {
+      list: (gw: string, q: DatasetListQuery) => read((opt) => ai.datasets.list(gw, { account_id, ...q }, opt).asResponse()),
+      get: (gw: string, id: string) => read((opt) => ai.datasets.get(id, { account_id, gateway_id: gw }, opt).asResponse()),
+      create: (gw: string, body: DatasetInput) => write((opt) => ai.datasets.create(gw, { account_id, ...body }, opt).asResponse()),
+      update: (gw: string, id: string, body: DatasetInput) =>
+        write((opt) => ai.datasets.update(id, { account_id, gateway_id: gw, ...body }, opt).asResponse()),
+      delete: (gw: string, id: string) => write((opt) => ai.datasets.delete(id, { account_id, gateway_id: gw }, opt).asResponse()),
+    },
+    evaluations: {
+      list: (gw: string, q: EvaluationListQuery) => read((opt) => ai.evaluations.list(gw, { account_id, ...q }, opt).asResponse()),
+      get: (gw: string, id: string) => read((opt) => ai.evaluations.get(id, { account_id, gateway_id: gw }, opt).asResponse()),
+      create: (gw: string, body: EvaluationInput) => write((opt) => ai.evaluations.create(gw, { account_id, ...body }, opt).asResponse()),
+      delete: (gw: string, id: string) => write((opt) => ai.evaluations.delete(id, { account_id, gateway_id: gw }, opt).asResponse()),
+    },
+    evaluationTypes: {
+      list: (q: EvaluationTypeListQuery) => read((opt) => ai.evaluationTypes.list({ account_id, ...q }, opt).asResponse()),
+    },
+    logs: {
+      list: (gw: string, q: LogListQuery) => {
+        const { filters, ...rest } = q;
+        // The whole query is given as a request option (it replaces the SDK's), so `filters` is one JSON
+        // string that the query encoder leaves whole: `filters=%5B%7B%22key%22...%5D`.
+        const query = { ...rest, ...(filters && filters.length ? { filters: JSON.stringify(filters) } : {}) };
+        return read((opt) => ai.logs.list(gw, { account_id }, { ...opt, query }).asResponse());
+      },
+      get: (gw: string, id: string) => read((opt) => ai.logs.get(id, { account_id, gateway_id: gw }, opt).asResponse()),
+      edit: (gw: string, id: string, patch: LogPatch) =>
+        write((opt) => ai.logs.edit(id, { account_id, gateway_id: gw, ...patch }, opt).asResponse()),
+    },
+  };
+}
+
+export type Upstream = ReturnType<typeof createUpstream>;
+
+/** Adapts an in-process `fetch(Request)` (the local gateway's app) to the `fetch(url, init)` the SDK calls. */
+export function inProcessFetch(handler: (req: Request) => Promise<Response>): Fetch {
+  return (input, init) => handler(input instanceof Request ? input : new Request(input, init));
+}
+
+/** The base URL the SDK uses for the in-process local gateway; never resolved, the fetch handles it. */
+export const LOCAL_GATEWAY_BASE_URL = 'http://local-gateway.invalid/client/v4';
