@@ -1,0 +1,92 @@
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { Dataset } from '../../../shared/datasets.ts';
+import { MAX_EVALUATION_DATASETS } from '../../../shared/evaluations.ts';
+import { readBack } from '../../../shared/read-back.ts';
+import { logQueries } from '../logs/log-queries.ts';
+
+export const TOO_MANY_DATASETS = `Choose at most ${MAX_EVALUATION_DATASETS} datasets`;
+
+/** Enabled datasets first (they are the ones in use), then by name. */
+export function sortDatasets<T extends Pick<Dataset, 'enable' | 'name'>>(datasets: readonly T[]): T[] {
+  return [...datasets].sort((a, b) => Number(b.enable) - Number(a.enable) || a.name.localeCompare(b.name));
+}
+
+function MatchCount({ gw, dataset }: { gw: string; dataset: Dataset }) {
+  const count = useQuery(logQueries.count(gw, dataset.filters));
+  if (count.isPending) return <Typography variant="body2" color="text.secondary">counting…</Typography>;
+  if (count.isError) return <Typography variant="body2" color="error">count unavailable</Typography>;
+  const n = count.data.total_count;
+  return (
+    <Typography variant="body2" color={n === 0 ? 'warning.main' : 'text.secondary'} sx={{ whiteSpace: 'nowrap' }}>
+      {n.toLocaleString('en-US')} {n === 1 ? 'log' : 'logs'}
+    </Typography>
+  );
+}
+
+interface DatasetPickerProps {
+  gw: string;
+  datasets: readonly Dataset[];
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+  error?: string;
+}
+
+/** 1 to 5 datasets as checkboxes, each with its read-back and what it matches today. */
+export function DatasetPicker({ gw, datasets, value, onChange, error }: DatasetPickerProps) {
+  const [refused, setRefused] = useState(false);
+  const helpId = useId();
+  const toggle = (id: string) => {
+    if (value.includes(id)) {
+      setRefused(false);
+      onChange(value.filter((x) => x !== id));
+    } else if (value.length >= MAX_EVALUATION_DATASETS) {
+      setRefused(true);
+    } else {
+      setRefused(false);
+      onChange([...value, id]);
+    }
+  };
+  const message = refused ? TOO_MANY_DATASETS : error;
+  return (
+    <FormControl component="fieldset" error={!!message} aria-describedby={helpId}>
+      <FormLabel component="legend">Datasets</FormLabel>
+      <FormHelperText id={helpId} role={message ? 'alert' : undefined} sx={{ mx: 0, mb: 1 }}>
+        {message ?? `Choose 1 to ${MAX_EVALUATION_DATASETS} datasets (${value.length} chosen).`}
+      </FormHelperText>
+      <Paper variant="outlined">
+        <Stack divider={<span style={{ display: 'block', borderTop: '1px solid var(--mui-palette-divider)' }} />}>
+          {sortDatasets(datasets).map((d) => (
+            <Stack key={d.id} direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, py: 0.5 }}>
+              <FormControlLabel
+                sx={{ flex: 1, mr: 0, minWidth: 0 }}
+                control={<Checkbox checked={value.includes(d.id)} onChange={() => toggle(d.id)} />}
+                label={
+                  <span>
+                    <Typography component="span" sx={{ fontWeight: 500 }}>
+                      {d.name}
+                    </Typography>
+                    {!d.enable && <Chip size="small" label="Disabled" sx={{ ml: 1 }} />}
+                    <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+                      {readBack(d.filters)}
+                    </Typography>
+                  </span>
+                }
+              />
+              <MatchCount gw={gw} dataset={d} />
+            </Stack>
+          ))}
+        </Stack>
+      </Paper>
+    </FormControl>
+  );
+}

@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Dataset } from '../../../shared/datasets.ts';
+import type { EvaluationType } from '../../../shared/evaluations.ts';
+import { ApiError } from '../../lib/api-error.ts';
+import { NewEvaluationForm } from './new-evaluation-form.tsx';
+
+const datasets: Dataset[] = Array.from({ length: 6 }, (_, i) => ({
+  id: `d${i + 1}`,
+  gateway_id: 'gw',
+  name: `Dataset ${i + 1}`,
+  enable: i !== 0,
+  filters: [{ key: 'cost', operator: 'gt', value: [i] }],
+  created_at: '2026-01-01T00:00:00Z',
+  modified_at: '2026-01-01T00:00:00Z',
+}));
+const type = (id: string, name: string, mandatory: boolean): EvaluationType => ({
+  id, name, type: id, description: `${name} description`, enable: true, mandatory, created_at: '', modified_at: '',
+});
+const types = [type('cost', 'Cost', true), type('speed', 'Speed', true), type('performance', 'Human feedback', false)];
+
+beforeEach(() => {
+  // Each dataset's match count: 100 logs, whatever the filters.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () =>
+      new Response(JSON.stringify({ success: true, errors: [], messages: [], result: [], result_info: { total_count: 100 } }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      }),
+    ),
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function renderForm(onSubmit = vi.fn()) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <NewEvaluationForm gw="gw" datasets={datasets} types={types} prefill={{ datasetIds: [] }} onSubmit={onSubmit} onCreated={vi.fn()} />
+    </QueryClientProvider>,
+  );
+  return onSubmit;
+}
+
+describe('NewEvaluationForm', () => {
+  it('refuses a sixth dataset with a message', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    for (let i = 1; i <= 5; i++) await user.click(screen.getByRole('checkbox', { name: new RegExp(`^Dataset ${i}\\b`) }));
+    const sixth = screen.getByRole('checkbox', { name: /^Dataset 6\b/ });
+    await user.click(sixth);
+    expect(sixth).not.toBeChecked();
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose at most 5 datasets');
+    // Unchecking one lifts the refusal, and the sixth can then be chosen.
+    await user.click(screen.getByRole('checkbox', { name: /^Dataset 1\b/ }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(sixth);
+    expect(sixth).toBeChecked();
+  });
+
+  it('lists enabled datasets first and locks mandatory evaluators', () => {
+    renderForm();
+    const group = screen.getByRole('group', { name: 'Datasets' });
+    const names = within(group).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent ?? '');
+    expect(names.at(-1)).toMatch(/^Dataset 1/);
+    expect(screen.getByRole('checkbox', { name: /^Cost/ })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: /^Cost/ })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: /^Human feedback/ })).toBeEnabled();
+    expect(screen.getByText('Human feedback description')).toBeInTheDocument();
+  });
+
+  it('shows the review line and sends the chosen body', async () => {
+    const user = userEvent.setup();
+    const onSubmit = renderForm(vi.fn(async () => ({ id: 'e1' }) as never));
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Cheap vs fast');
+    await user.click(screen.getByRole('checkbox', { name: /^Dataset 2\b/ }));
+    await user.click(screen.getByRole('checkbox', { name: /^Dataset 3\b/ }));
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Evaluates 2 datasets (up to 200 logs) with Cost, Speed and Human feedback'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Run evaluation' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    expect(onSubmit.mock.calls[0]![0]).toEqual({
+      name: 'Cheap vs fast',
+      dataset_ids: ['d2', 'd3'],
+      evaluation_type_ids: ['cost', 'speed', 'performance'],
+    });
+  });
+
+  it('puts server errors on their fields', async () => {
+    const user = userEvent.setup();
+    renderForm(
+      vi.fn(async () => {
+        throw new ApiError(400, [{ code: 7001, message: 'Dataset d2 was not found', path: ['body', 'dataset_ids'] }]);
+      }),
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'x');
+    await user.click(screen.getByRole('checkbox', { name: /^Dataset 2\b/ }));
+    await user.click(screen.getByRole('button', { name: 'Run evaluation' }));
+    expect(await screen.findByText('Dataset d2 was not found')).toBeInTheDocument();
+  });
+
+  it('asks for a name and a dataset before sending', async () => {
+    const user = userEvent.setup();
+    const onSubmit = renderForm();
+    await user.click(screen.getByRole('button', { name: 'Run evaluation' }));
+    expect(await screen.findByText('Name is required')).toBeInTheDocument();
+    expect(screen.getByText('Choose at least one dataset')).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+});
