@@ -1,4 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import type { Hono } from 'hono';
+import { createGatewayApp } from './app.ts';
+import { EvaluationJobs, EVALUATION_TYPES } from './evaluator.ts';
+import { Projections } from './projections.ts';
+import { seedStore } from './seed.ts';
+import { Store } from './store.ts';
+import { loadOrCreateToken } from './token.ts';
 
 export interface LocalGatewayOptions {
   /** Holds gateway.sqlite (+ WAL files) and local-gateway-token. */
@@ -24,4 +32,50 @@ export interface LocalGateway {
   close(): Promise<void>;
 }
 
-export declare function openLocalGateway(options: LocalGatewayOptions): Promise<LocalGateway>;
+export const DEFAULT_SEED_LOGS = 20_000;
+
+/**
+ * Opens (creating and seeding on first start) the local gateway in `dataDir`: an embedded Cloudflare AI
+ * Gateway API on SQLite. First start generates the account id and the bearer token, seeds
+ * `seedLogs` logs over three gateways with datasets and a finished evaluation; later starts reuse them,
+ * build the in-memory projections and resume evaluations left unprocessed (say, by a crash).
+ *
+ * Mount it with `app.all('/client/v4/*', (c) => gateway.fetch(c.req.raw))`, or hand `gateway.fetch` to
+ * the `cloudflare` SDK's `fetch` option with `baseURL: 'http://127.0.0.1:PORT/client/v4'`.
+ */
+export async function openLocalGateway(options: LocalGatewayOptions): Promise<LocalGateway> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const { token, tokenFile } = loadOrCreateToken(options.dataDir);
+  const store = new Store(options.dataDir);
+  try {
+    const projections = new Projections(store);
+    const jobs = new EvaluationJobs(store, projections, options.evaluationDelayMs ?? 0);
+    let accountId = store.getMeta('account_id');
+    if (!accountId) {
+      accountId = randomBytes(16).toString('hex');
+      store.setMeta('account_id', accountId);
+      seedStore(store, options.seedLogs ?? DEFAULT_SEED_LOGS, jobs, () => projections.loadAll());
+    } else {
+      // Evaluators are fixed; make sure a store from an older build has every one.
+      store.upsertEvaluationTypes(EVALUATION_TYPES);
+      projections.loadAll();
+    }
+    jobs.resumeUnprocessed();
+    const app = createGatewayApp({ store, projections, jobs, accountId, token });
+    return {
+      app,
+      fetch: async (request: Request) => app.fetch(request),
+      accountId,
+      token,
+      tokenFile,
+      close: async () => {
+        jobs.close();
+        projections.clear();
+        store.close();
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Filter } from '../shared/filters.ts';
+
+/**
+ * Value rules shared by both query paths (SQL and the columnar projection), so they cannot drift apart.
+ */
+
+const DAY_MS = 86_400_000;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A created_at row as a half-open millisecond range [from, to). `eq` on a `YYYY-MM-DD` is that UTC day;
+ * `eq` on a full date-time is that instant; `gt`/`lt` are strict.
+ */
+export function createdAtRange(row: Filter): { from: number; to: number } {
+  const text = String(row.value[0]);
+  if (row.operator === 'eq' && ISO_DAY.test(text)) {
+    const from = Date.parse(`${text}T00:00:00Z`);
+    return { from, to: from + DAY_MS };
+  }
+  const at = Date.parse(text);
+  if (row.operator === 'gt') return { from: Math.floor(at) + 1, to: Number.POSITIVE_INFINITY };
+  if (row.operator === 'lt') return { from: Number.NEGATIVE_INFINITY, to: Math.ceil(at) };
+  return { from: at, to: at + 1 };
+}
+
+/**
+ * Lower-cases ASCII letters only. SQLite's lower() does exactly this, so `contains` (case-insensitive)
+ * gives the same answer in SQL and in memory, for every text.
+ */
+export const asciiLower = (text: string): string => text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+
+/** Boolean and feedback values arrive normalised by filterSchema; these turn them into stored numbers. */
+export const boolValue = (v: unknown): number => (v === true || v === 'true' ? 1 : 0);
+export const numberValue = (v: unknown): number => (typeof v === 'number' ? v : Number(v));

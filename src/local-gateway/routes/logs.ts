@@ -1,0 +1,69 @@
+import type { Hono } from 'hono';
+import { resourceIdSchema } from '../../shared/gateways.ts';
+import { logListQuerySchema, logPatchSchema } from '../../shared/logs.ts';
+import { resolveGateway, type GatewayContext } from '../context.ts';
+import { notFound, ok, pageInfo, parseBody, parseQuery } from '../http.ts';
+import { toWireLog } from '../store.ts';
+
+const PATCH_FIELDS = ['feedback', 'score', 'metadata'] as const;
+
+/**
+ * Logs of a gateway. The list's count, page selection and ranges come from the columnar projection; only
+ * the page's rows are read from SQLite (by rowid).
+ */
+export function registerLogRoutes(app: Hono, base: string, ctx: GatewayContext): string[] {
+  const list = `${base}/gateways/:gateway_id/logs`;
+  const one = `${list}/:id`;
+
+  app.get(list, (c) => {
+    const gw = resolveGateway(c, ctx);
+    if (!gw.ok) return gw.response;
+    const q = parseQuery(c, logListQuerySchema);
+    if (!q.ok) return q.response;
+    const { page, per_page, order_by, order_by_direction, search, meta_info, filters } = q.data;
+    const cols = ctx.projections.get(gw.id);
+    let searchArg: { text: string; idPosition: number } | undefined;
+    if (search) {
+      const byId = ctx.store.getLog(gw.id, search);
+      searchArg = { text: search, idPosition: byId ? cols.positionOf(byId.rid, byId.created_at) : -1 };
+    }
+    const positions = cols.select(filters ?? [], searchArg);
+    const total = positions.length;
+    const ranges = meta_info ? cols.ranges(positions) : {};
+    const rids = cols.pageRowids(positions, order_by, order_by_direction, (page - 1) * per_page, per_page);
+    const byRid = new Map(ctx.store.logsByRowid(rids).map((row) => [row.rid, row]));
+    const logs = rids.flatMap((rid) => {
+      const row = byRid.get(rid);
+      return row ? [toWireLog(row)] : [];
+    });
+    return ok(c, logs, { ...pageInfo(page, per_page, logs.length, total), ...ranges });
+  });
+
+  app.get(one, (c) => {
+    const gw = resolveGateway(c, ctx);
+    if (!gw.ok) return gw.response;
+    const id = resourceIdSchema.safeParse(c.req.param('id'));
+    const row = id.success ? ctx.store.getLog(gw.id, id.data) : undefined;
+    return row ? ok(c, toWireLog(row)) : notFound(c);
+  });
+
+  app.patch(one, async (c) => {
+    const gw = resolveGateway(c, ctx);
+    if (!gw.ok) return gw.response;
+    const id = resourceIdSchema.safeParse(c.req.param('id'));
+    if (!id.success || !ctx.store.getLog(gw.id, id.data)) return notFound(c);
+    const body = await parseBody(c, logPatchSchema, PATCH_FIELDS);
+    if (!body.ok) return body.response;
+    const cols = ctx.projections.get(gw.id);
+    let projectionMissed = false;
+    // The projection's feedback column changes inside the transaction that commits the write.
+    const row = ctx.store.patchLog(gw.id, id.data, body.data, (written) => {
+      if (!cols.setFeedback(written.rid, written.created_at, written.feedback)) projectionMissed = true;
+      ctx.projections.noteOwnWrite(gw.id);
+    });
+    if (projectionMissed) ctx.projections.rebuild(gw.id);
+    return row ? ok(c, {}) : notFound(c);
+  });
+
+  return [list, one];
+}
