@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { TestForm } from './test-form.tsx';
+
+const operatorChoices = (group: HTMLElement) =>
+  within(within(group).getByRole('combobox', { name: 'Operator' }))
+    .getAllByRole('option')
+    .map((o) => o.textContent);
+
+describe('FilterBuilder', () => {
+  it('offers only the operators of the chosen key and resets the operator when the key changes', async () => {
+    const user = userEvent.setup();
+    render(<TestForm onSubmit={vi.fn()} />);
+    await user.click(screen.getByRole('button', { name: 'Add filter' }));
+    const row = screen.getByRole('group', { name: 'Filter 1' });
+    expect(within(row).getByRole('combobox', { name: 'Key' })).toHaveValue('provider');
+    expect(operatorChoices(row)).toEqual(['is', 'contains']);
+
+    await user.selectOptions(within(row).getByRole('combobox', { name: 'Operator' }), 'contains');
+    await user.selectOptions(within(row).getByRole('combobox', { name: 'Key' }), 'Cost');
+    expect(operatorChoices(row)).toEqual(['greater than', 'less than', 'is']);
+    // `contains` means nothing for a number, so the operator falls back to the key's first one.
+    expect(within(row).getByRole('combobox', { name: 'Operator' })).toHaveValue('gt');
+
+    await user.selectOptions(within(row).getByRole('combobox', { name: 'Key' }), 'Status');
+    expect(operatorChoices(row)).toEqual(['is']);
+    expect(within(row).getByRole('combobox', { name: 'Value' })).toBeInTheDocument();
+  });
+
+  it('refuses a word in Cost with a message on that row, and submits nothing', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(
+      <TestForm
+        onSubmit={onSubmit}
+        defaultFilters={[
+          { key: 'provider', operator: 'eq', value: ['openai'] },
+          { key: 'cost', operator: 'gt', value: [] },
+        ]}
+      />,
+    );
+    const row = screen.getByRole('group', { name: 'Filter 2' });
+    await user.type(within(row).getByRole('textbox', { name: 'Value' }), 'cheap');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await within(row).findByText('Cost must be a number (USD)')).toBeInTheDocument();
+    expect(within(row).getByRole('textbox', { name: 'Value' })).toHaveAttribute('aria-invalid', 'true');
+    expect(within(screen.getByRole('group', { name: 'Filter 1' })).queryByText(/must be/)).toBeNull();
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await user.clear(within(row).getByRole('textbox', { name: 'Value' }));
+    await user.type(within(row).getByRole('textbox', { name: 'Value' }), '0.5');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(onSubmit.mock.calls[0]![0]).toEqual({
+      filters: [
+        { key: 'provider', operator: 'eq', value: ['openai'] },
+        { key: 'cost', operator: 'gt', value: [0.5] },
+      ],
+    });
+  });
+
+  it('reads a three-row filter back as one sentence', () => {
+    render(
+      <TestForm
+        onSubmit={vi.fn()}
+        defaultFilters={[
+          { key: 'success', operator: 'eq', value: [true] },
+          { key: 'model', operator: 'contains', value: ['llama'] },
+          { key: 'cost', operator: 'gt', value: [0.01] },
+        ]}
+      />,
+    );
+    expect(screen.getByLabelText('Filter summary')).toHaveTextContent(
+      'Logs where status is Success and model contains "llama" and cost > $0.01',
+    );
+  });
+
+  it('warns about contradicting rows without blocking the form', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(
+      <TestForm
+        onSubmit={onSubmit}
+        defaultFilters={[
+          { key: 'cost', operator: 'gt', value: [5] },
+          { key: 'cost', operator: 'lt', value: [1] },
+        ]}
+      />,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Filter 1, Filter 2 contradict each other');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves and removes rows, renaming the groups in order', async () => {
+    const user = userEvent.setup();
+    render(
+      <TestForm
+        onSubmit={vi.fn()}
+        defaultFilters={[
+          { key: 'provider', operator: 'eq', value: ['openai'] },
+          { key: 'duration', operator: 'lt', value: [500] },
+        ]}
+      />,
+    );
+    await user.click(within(screen.getByRole('group', { name: 'Filter 2' })).getByRole('button', { name: 'Move filter up' }));
+    expect(within(screen.getByRole('group', { name: 'Filter 1' })).getByRole('combobox', { name: 'Key' })).toHaveValue('duration');
+    expect(within(screen.getByRole('group', { name: 'Filter 1' })).getByRole('button', { name: 'Move filter up' })).toBeDisabled();
+    await user.click(within(screen.getByRole('group', { name: 'Filter 1' })).getByRole('button', { name: 'Remove filter' }));
+    expect(screen.queryByRole('group', { name: 'Filter 2' })).toBeNull();
+    expect(screen.getByLabelText('Filter summary')).toHaveTextContent('Logs where provider is "openai"');
+  });
+
+  it('picks feedback with 👍/👎/none toggles and shows the live count with ranges', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(
+      <TestForm
+        onSubmit={onSubmit}
+        defaultFilters={[{ key: 'feedback', operator: 'eq', value: [] }]}
+        match={{ data: { total_count: 1243, ranges: { min_cost: 0.001, max_cost: 2.5 } }, isFetching: false }}
+      />,
+    );
+    const value = within(screen.getByRole('group', { name: 'Filter 1' })).getByRole('group', { name: 'Value' });
+    await user.click(within(value).getByRole('button', { name: 'Thumbs down' }));
+    expect(within(value).getByRole('button', { name: 'Thumbs down' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByText('1,243 logs match')).toBeInTheDocument();
+    expect(screen.getByText(/Observed cost \$0.001 – \$2.5/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit.mock.calls[0]![0]).toEqual({ filters: [{ key: 'feedback', operator: 'eq', value: [-1] }] });
+  });
+
+  it('notes in Cloudflare mode that a row has several values, and still sends it', async () => {
+    render(
+      <TestForm onSubmit={vi.fn()} cloudflare defaultFilters={[{ key: 'provider', operator: 'eq', value: ['openai', 'anthropic'] }]} />,
+    );
+    expect(screen.getByText(/Cloudflare documents one value per filter/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,77 @@
+import Alert from '@mui/material/Alert';
+import CircularProgress from '@mui/material/CircularProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { lintFilters } from '../../../shared/filter-lint.ts';
+import { readBack } from '../../../shared/read-back.ts';
+import type { LogCount } from '../../features/logs/log-queries.ts';
+import { completeRows, rowsForReadBack, type FilterRowInput } from './filter-rows.ts';
+
+/** The live count as the builder shows it: the last figure stays while a newer one loads. */
+export interface MatchCountState {
+  data?: LogCount;
+  isFetching: boolean;
+  error?: Error | null;
+  /** True while the shown figure is for an older version of the filters. */
+  isStale?: boolean;
+}
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+export function rangesLine(ranges: LogCount['ranges']): string {
+  const parts: string[] = [];
+  if (ranges.min_cost !== undefined && ranges.max_cost !== undefined) parts.push(`cost $${ranges.min_cost} – $${ranges.max_cost}`);
+  if (ranges.min_duration !== undefined && ranges.max_duration !== undefined)
+    parts.push(`duration ${number(ranges.min_duration)} – ${number(ranges.max_duration)} ms`);
+  if (ranges.min_total_tokens !== undefined && ranges.max_total_tokens !== undefined)
+    parts.push(`tokens ${number(ranges.min_total_tokens)} – ${number(ranges.max_total_tokens)}`);
+  return parts.join(' · ');
+}
+
+function MatchCount({ match, incomplete }: { match: MatchCountState; incomplete: number }) {
+  const count = match.data?.total_count;
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} aria-live="polite">
+      {count !== undefined ? (
+        <Typography sx={{ fontWeight: 600 }}>
+          {number(count)} {count === 1 ? 'log matches' : 'logs match'}
+        </Typography>
+      ) : (
+        !match.error && <Typography color="text.secondary">Counting matching logs…</Typography>
+      )}
+      {match.isFetching && <CircularProgress size={14} aria-label="Updating the count" />}
+      {match.data && rangesLine(match.data.ranges) && (
+        <Typography variant="body2" color="text.secondary">
+          Observed {rangesLine(match.data.ranges)}
+        </Typography>
+      )}
+      {incomplete > 0 && (
+        <Typography variant="body2" color="text.secondary">
+          ({incomplete} incomplete {incomplete === 1 ? 'row' : 'rows'} not counted)
+        </Typography>
+      )}
+      {match.error && <Typography color="error">Could not count the matching logs: {match.error.message}</Typography>}
+    </Stack>
+  );
+}
+
+/** Read-back sentence, lint warnings and live count under the rows. */
+export function FilterSummary({ rows, match }: { rows: readonly FilterRowInput[]; match?: MatchCountState }) {
+  const { filters, incomplete } = completeRows(rows);
+  // A zero from an older version of the filters must not warn about the current one.
+  const matchCount = match && !match.isStale && incomplete === 0 ? match.data?.total_count : undefined;
+  const lints = lintFilters(filters, { matchCount });
+  return (
+    <Stack spacing={1}>
+      <Typography aria-label="Filter summary" sx={{ fontStyle: 'italic' }}>
+        {readBack(rowsForReadBack(rows))}
+      </Typography>
+      {match && <MatchCount match={match} incomplete={incomplete} />}
+      {lints.map((lint) => (
+        <Alert key={lint.message} severity="warning" variant="outlined">
+          {lint.message}
+        </Alert>
+      ))}
+    </Stack>
+  );
+}

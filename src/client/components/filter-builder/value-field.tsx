@@ -1,0 +1,61 @@
+import type { ControllerRenderProps, FieldError } from 'react-hook-form';
+import type { KeyMeta } from '../../../shared/filters.ts';
+import type { LogResultInfo } from '../../../shared/logs.ts';
+import type { ObservedValues } from '../../features/logs/log-queries.ts';
+import { DateTimePicker } from './date-time-picker.tsx';
+import type { FiltersFormValues } from './filter-rows.ts';
+import { valueErrorMessage } from './value-error.ts';
+import { BooleanPicker, FeedbackPicker, NumberPicker, TextPicker } from './value-pickers.tsx';
+
+/** Which `meta_info` range belongs to which numeric key. */
+const RANGE_FIELDS = {
+  cost: ['min_cost', 'max_cost'],
+  duration: ['min_duration', 'max_duration'],
+  tokens_in: ['min_tokens_in', 'max_tokens_in'],
+  tokens_out: ['min_tokens_out', 'max_tokens_out'],
+  tokens: ['min_total_tokens', 'max_total_tokens'],
+} as const;
+
+export function observedRangeHint(meta: KeyMeta, ranges: LogResultInfo | undefined): string | undefined {
+  const fields = RANGE_FIELDS[meta.key as keyof typeof RANGE_FIELDS];
+  if (!fields || !ranges) return undefined;
+  const [min, max] = [ranges[fields[0]], ranges[fields[1]]];
+  if (min === undefined || max === undefined) return undefined;
+  const fmt = (n: number) => (meta.unit === 'USD' ? `$${n}` : `${n.toLocaleString('en-US')}${meta.unit ? ` ${meta.unit}` : ''}`);
+  return `Observed ${fmt(min)} – ${fmt(max)}`;
+}
+
+interface ValueFieldProps {
+  meta: KeyMeta;
+  field: ControllerRenderProps<FiltersFormValues, `filters.${number}.value`>;
+  error?: FieldError;
+  observed?: ObservedValues;
+  ranges?: LogResultInfo;
+  onPreset: (iso: string) => void;
+}
+
+/** The value picker the key's `picker` asks for. */
+export function ValueField({ meta, field, error, observed, ranges, onPreset }: ValueFieldProps) {
+  const props = {
+    meta,
+    value: field.value,
+    onChange: field.onChange,
+    onBlur: field.onBlur,
+    error: valueErrorMessage(error),
+    inputRef: field.ref,
+  };
+  switch (meta.picker) {
+    case 'number':
+      return <NumberPicker {...props} hint={observedRangeHint(meta, ranges)} />;
+    case 'boolean':
+      return <BooleanPicker {...props} />;
+    case 'feedback':
+      return <FeedbackPicker {...props} />;
+    case 'date-time':
+      return <DateTimePicker {...props} onPreset={onPreset} />;
+    case 'autocomplete': {
+      const options = observed?.[meta.key as keyof ObservedValues] ?? [];
+      return <TextPicker {...props} options={options} />;
+    }
+  }
+}

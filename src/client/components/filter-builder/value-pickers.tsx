@@ -1,0 +1,149 @@
+import InputAdornment from '@mui/material/InputAdornment';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import FormHelperText from '@mui/material/FormHelperText';
+import Stack from '@mui/material/Stack';
+import Autocomplete from '@mui/material/Autocomplete';
+import { useId } from 'react';
+import type { KeyMeta } from '../../../shared/filters.ts';
+
+/** What every value picker gets: the row's key, its current values, and how to report a change. */
+export interface PickerProps {
+  meta: KeyMeta;
+  value: unknown[];
+  onChange: (value: unknown[]) => void;
+  onBlur: () => void;
+  error?: string;
+  /** A hint under the field when there is no error (e.g. the observed range). */
+  hint?: string;
+  inputRef?: (el: HTMLElement | null) => void;
+}
+
+/**
+ * A number stays text while typed, so "abc" reaches the schema and is refused with a message on this row
+ * instead of being silently dropped by an `<input type="number">`.
+ */
+export function NumberPicker({ meta, value, onChange, onBlur, error, hint, inputRef }: PickerProps) {
+  const unit = meta.unit;
+  return (
+    <TextField
+      label="Value"
+      size="small"
+      value={value[0] === undefined ? '' : String(value[0])}
+      onChange={(e) => onChange(e.target.value === '' ? [] : [e.target.value])}
+      onBlur={onBlur}
+      inputRef={inputRef}
+      error={!!error}
+      helperText={error ?? hint ?? ' '}
+      sx={{ minWidth: 200, flex: 1 }}
+      slotProps={{
+        htmlInput: { inputMode: meta.type === 'integer' ? 'numeric' : 'decimal', autoComplete: 'off' },
+        input: {
+          startAdornment: unit === 'USD' ? <InputAdornment position="start">$</InputAdornment> : undefined,
+          endAdornment: unit && unit !== 'USD' ? <InputAdornment position="end">{unit}</InputAdornment> : undefined,
+        },
+      }}
+    />
+  );
+}
+
+export function BooleanPicker({ meta, value, onChange, onBlur, error, inputRef }: PickerProps) {
+  const current = value[0] === true || value[0] === 'true' ? 'true' : value[0] === false || value[0] === 'false' ? 'false' : '';
+  return (
+    <TextField
+      select
+      label="Value"
+      size="small"
+      value={current}
+      onChange={(e) => onChange(e.target.value === '' ? [] : [e.target.value === 'true'])}
+      onBlur={onBlur}
+      inputRef={inputRef}
+      error={!!error}
+      helperText={error ?? ' '}
+      sx={{ minWidth: 200, flex: 1 }}
+      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+    >
+      <option value="">Choose…</option>
+      <option value="true">{meta.booleanLabels?.true ?? 'true'}</option>
+      <option value="false">{meta.booleanLabels?.false ?? 'false'}</option>
+    </TextField>
+  );
+}
+
+const FEEDBACK_CHOICES = [
+  { value: 1, label: 'Thumbs up', text: '👍' },
+  { value: -1, label: 'Thumbs down', text: '👎' },
+  { value: 0, label: 'No feedback', text: 'none' },
+] as const;
+
+/** 👍 / 👎 / none; several may be pressed (ORed), as the key allows. */
+export function FeedbackPicker({ value, onChange, onBlur, error }: PickerProps) {
+  const helpId = useId();
+  const selected = value.map((v) => Number(v));
+  return (
+    <Stack sx={{ flex: 1, minWidth: 200 }}>
+      <ToggleButtonGroup
+        size="small"
+        value={selected}
+        onChange={(_, next: number[]) => onChange(next)}
+        onBlur={onBlur}
+        aria-label="Value"
+        aria-describedby={helpId}
+        aria-invalid={!!error}
+      >
+        {FEEDBACK_CHOICES.map((c) => (
+          <ToggleButton key={c.value} value={c.value} aria-label={c.label} sx={{ px: 2 }}>
+            {c.text}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+      <FormHelperText id={helpId} error={!!error}>
+        {error ?? 'Pick one or more'}
+      </FormHelperText>
+    </Stack>
+  );
+}
+
+/** Free text with suggestions of values seen in recent logs; several values where the key allows. */
+export function TextPicker({ meta, value, onChange, onBlur, error, hint, inputRef, options }: PickerProps & { options: string[] }) {
+  const strings = value.map((v) => String(v));
+  if (!meta.multiple)
+    return (
+      <Autocomplete
+        freeSolo
+        autoSelect
+        options={options}
+        value={strings[0] ?? null}
+        onChange={(_, next) => onChange(next ? [next] : [])}
+        onBlur={onBlur}
+        sx={{ minWidth: 240, flex: 1 }}
+        renderInput={(params) => (
+          <TextField {...params} label="Value" size="small" inputRef={inputRef} error={!!error} helperText={error ?? hint ?? ' '} />
+        )}
+      />
+    );
+  return (
+    <Autocomplete
+      multiple
+      freeSolo
+      autoSelect
+      filterSelectedOptions
+      options={options}
+      value={strings}
+      onChange={(_, next) => onChange(next.map((v) => v.trim()).filter(Boolean))}
+      onBlur={onBlur}
+      sx={{ minWidth: 240, flex: 1 }}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label="Value"
+          size="small"
+          inputRef={inputRef}
+          error={!!error}
+          helperText={error ?? hint ?? 'Type and press Enter; several values match any of them'}
+        />
+      )}
+    />
+  );
+}
