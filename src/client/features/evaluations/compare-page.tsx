@@ -1,5 +1,133 @@
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { LoadingLines, QueryBoundary } from '../../components/query-boundary.tsx';
+import { BarChart } from './bar-chart.tsx';
+import { buildComparison, parseIds, SMALL_SAMPLE } from './compare.ts';
+import { CompareTable } from './compare-table.tsx';
+import { evaluationQueries, evaluationTypeQueries } from './evaluation-queries.ts';
+import { PrintStyles } from './print-styles.tsx';
+import { useNow } from './use-now.ts';
+
+/** Comparing more than this many evaluations side by side stops being readable. */
+const MAX_COMPARED = 10;
 
 export default function ComparePage() {
-  return <Typography component="h1" variant="h5">Loading…</Typography>;
+  const gw = useGatewayId();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const ids = parseIds(searchParams.get('ids')).slice(0, MAX_COMPARED);
+  const requested = searchParams.get('baseline');
+  const baselineId = requested && ids.includes(requested) ? requested : (ids[0] ?? '');
+  const details = useQueries({ queries: ids.map((id) => evaluationQueries.detail(gw, id)) });
+  const types = useQuery(evaluationTypeQueries.list());
+  const evaluations = details.flatMap((d) => (d.data ? [d.data] : []));
+  const now = useNow(1000, evaluations.some((e) => !e.processed));
+  const list = `/gateways/${encodeURIComponent(gw)}/evaluations`;
+  const failed = details.find((d) => d.isError);
+
+  const header = (
+    <div>
+      <Link component={RouterLink} to={list} variant="body2" className="no-print">
+        ← Evaluations
+      </Link>
+      <Typography variant="h5" component="h1" sx={{ mt: 1 }}>
+        Compare evaluations
+      </Typography>
+    </div>
+  );
+  if (ids.length < 2)
+    return (
+      <Stack spacing={3}>
+        {header}
+        <EmptyState title="Choose evaluations to compare">
+          Select two or more evaluations on the <Link component={RouterLink} to={list}>Evaluations</Link> page, then
+          choose Compare.
+        </EmptyState>
+      </Stack>
+    );
+
+  return (
+    <Stack spacing={3}>
+      <PrintStyles />
+      {header}
+      {failed ? (
+        <QueryBoundary query={failed} what="one of the evaluations">
+          {() => null}
+        </QueryBoundary>
+      ) : evaluations.length < ids.length || types.isPending ? (
+        <LoadingLines lines={6} />
+      ) : (
+        <>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
+            <TextField
+              select
+              size="small"
+              label="Baseline"
+              value={baselineId}
+              onChange={(e) => {
+                const next = new URLSearchParams(searchParams);
+                next.set('baseline', e.target.value);
+                setSearchParams(next, { replace: true });
+              }}
+              sx={{ minWidth: 260 }}
+              className="no-print"
+            >
+              {evaluations.map((e) => (
+                <MenuItem key={e.id} value={e.id}>
+                  {e.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <Typography variant="body2" color="text.secondary">
+              Deltas are against the baseline. A warning marks figures from fewer than {SMALL_SAMPLE} logs.
+            </Typography>
+          </Stack>
+          <ComparisonBody gw={gw} baselineId={baselineId} now={now} evaluations={evaluations} types={types.data ?? []} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function ComparisonBody(props: {
+  gw: string;
+  baselineId: string;
+  now: number;
+  evaluations: Parameters<typeof buildComparison>[0];
+  types: Parameters<typeof buildComparison>[1];
+}) {
+  const rows = buildComparison(props.evaluations, props.types, props.baselineId);
+  const nameOf = (id: string) => props.evaluations.find((e) => e.id === id)?.name ?? id;
+  return (
+    <>
+      <CompareTable gw={props.gw} evaluations={props.evaluations} rows={rows} baselineId={props.baselineId} now={props.now} />
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, 1fr)' } }}>
+        {rows.map((r) => (
+          <Paper key={r.evaluationTypeId} variant="outlined" sx={{ p: 2, breakInside: 'avoid' }}>
+            <Typography variant="subtitle2" component="h2" gutterBottom>
+              {r.evaluator}
+            </Typography>
+            <BarChart
+              title={`${r.evaluator} by evaluation, zero-based axis`}
+              kind={r.kind}
+              bars={r.cells.map((c) => ({
+                label: nameOf(c.evaluationId),
+                value: c.row?.value ?? null,
+                display: c.row?.display ?? '—',
+                note: c.smallSample ? `⚠ n=${c.row?.logs}` : undefined,
+              }))}
+            />
+          </Paper>
+        ))}
+      </Box>
+    </>
+  );
 }

@@ -70,3 +70,14 @@ describe('parseIds', () => {
     expect(parseIds(null)).toEqual([]);
   });
 });
+
+describe('deltaTone', () => {
+  it('knows which way is better per evaluator', async () => {
+    const { deltaTone } = await import('./compare.ts');
+    expect(deltaTone('cost', delta(1, 2))).toBe('better');
+    expect(deltaTone('speed', delta(3, 2))).toBe('worse');
+    expect(deltaTone('feedback', delta(90, 80))).toBe('better');
+    expect(deltaTone('feedback', delta(80, 80))).toBe('same');
+    expect(deltaTone('other', delta(1, 2))).toBe('neutral');
+  });
+});

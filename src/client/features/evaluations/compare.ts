@@ -79,3 +79,11 @@ export function parseIds(param: string | null): string[] {
   if (!param) return [];
   return [...new Set(param.split(',').map((s) => s.trim()).filter(Boolean))];
 }
+
+/** Cost and speed are better lower; human feedback is better higher. Unknown evaluators have no direction. */
+export function deltaTone(kind: ResultKind, d: Delta): 'better' | 'worse' | 'same' | 'neutral' {
+  if (d.absolute === 0) return 'same';
+  if (kind === 'other') return 'neutral';
+  const up = d.absolute > 0;
+  return (kind === 'feedback' ? up : !up) ? 'better' : 'worse';
+}

@@ -1,5 +1,122 @@
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { LoadingLines, QueryBoundary } from '../../components/query-boundary.tsx';
+import { useToast } from '../../components/toast/toast-provider.tsx';
+import type { Evaluation, EvaluationType } from '../../../shared/evaluations.ts';
+import { DatasetSnapshots } from './dataset-snapshots.tsx';
+import { DetailActions } from './detail-actions.tsx';
+import { formatAbsolute, formatElapsed, formatRelative, isStuck, STUCK_AFTER_MS } from './evaluation-status.ts';
+import { useDeleteEvaluation } from './evaluation-mutations.ts';
+import { evaluationQueries, evaluationTypeQueries } from './evaluation-queries.ts';
+import { rerunSearch } from './prefill.ts';
+import { PrintStyles } from './print-styles.tsx';
+import { resultRows } from './result-rows.ts';
+import { ResultsSection } from './results-section.tsx';
+import { StatusChip } from './status-chip.tsx';
+import { StuckNotice } from './stuck-notice.tsx';
+import { useDatasetStates } from './use-dataset-states.ts';
+import { useNow } from './use-now.ts';
 
-export default function EvaluationDetailPage() {
-  return <Typography component="h1" variant="h5">Loading…</Typography>;
+export default function EvaluationDetailPage({ stuckAfterMs = STUCK_AFTER_MS }: { stuckAfterMs?: number }) {
+  const gw = useGatewayId();
+  const { id = '' } = useParams();
+  const detail = useQuery(evaluationQueries.detail(gw, id));
+  const types = useQuery(evaluationTypeQueries.list());
+  return (
+    <Stack spacing={3}>
+      <PrintStyles />
+      <Link component={RouterLink} to={`/gateways/${encodeURIComponent(gw)}/evaluations`} variant="body2" className="no-print">
+        ← Evaluations
+      </Link>
+      <QueryBoundary query={detail} what="the evaluation" loading={<LoadingLines lines={6} />}>
+        {(evaluation) => (
+          <EvaluationView gw={gw} evaluation={evaluation} types={types.data ?? []} stuckAfterMs={stuckAfterMs} onRefresh={() => void detail.refetch()} />
+        )}
+      </QueryBoundary>
+    </Stack>
+  );
+}
+
+interface EvaluationViewProps {
+  gw: string;
+  evaluation: Evaluation;
+  types: readonly EvaluationType[];
+  stuckAfterMs: number;
+  onRefresh: () => void;
+}
+
+function EvaluationView({ gw, evaluation, types, stuckAfterMs, onRefresh }: EvaluationViewProps) {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const remove = useDeleteEvaluation(gw);
+  const now = useNow(1000, !evaluation.processed);
+  const states = useDatasetStates(gw, evaluation);
+  const rows = resultRows(evaluation, types);
+  const base = `/gateways/${encodeURIComponent(gw)}/evaluations`;
+  const rerunTo = `${base}/new${rerunSearch(evaluation)}`;
+  const exportDatasets = evaluation.datasets.map((d) => {
+    const state = states.get(d.id);
+    return { id: d.id, name: d.name, filters: d.filters, currentState: state === 'unknown' ? undefined : state };
+  });
+
+  return (
+    <>
+      <Stack spacing={1}>
+        <Typography variant="h5" component="h1">
+          {evaluation.name}
+        </Typography>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+          <StatusChip evaluation={evaluation} now={now} />
+          <Typography variant="body2" color="text.secondary">
+            Created{' '}
+            <Tooltip title={formatAbsolute(evaluation.created_at)}>
+              <time dateTime={evaluation.created_at}>{formatRelative(evaluation.created_at, now)}</time>
+            </Tooltip>{' '}
+            · {evaluation.total_logs.toLocaleString('en-US')} distinct logs across {evaluation.datasets.length}{' '}
+            {evaluation.datasets.length === 1 ? 'dataset' : 'datasets'}
+          </Typography>
+        </Stack>
+      </Stack>
+      {isStuck(evaluation, now, stuckAfterMs) && (
+        <StuckNotice elapsedMs={now - Date.parse(evaluation.created_at)} rerunTo={rerunTo} onRefresh={onRefresh} />
+      )}
+      {!evaluation.processed && !isStuck(evaluation, now, stuckAfterMs) && (
+        <Typography color="text.secondary" role="status">
+          Computing the results… ({formatElapsed(now - Date.parse(evaluation.created_at))} so far; this page updates by itself)
+        </Typography>
+      )}
+      <DetailActions
+        evaluation={evaluation}
+        rows={rows}
+        datasets={exportDatasets}
+        rerunTo={rerunTo}
+        deleting={remove.isPending}
+        onDelete={() =>
+          remove.mutateAsync(evaluation.id).then(
+            () => {
+              toast({ severity: 'success', message: `Deleted “${evaluation.name}”` });
+              void navigate(base);
+            },
+            (e: Error) => toast({ severity: 'error', message: `Could not delete the evaluation: ${e.message}` }),
+          )
+        }
+      />
+      <Typography variant="h6" component="h2">
+        Results
+      </Typography>
+      <ResultsSection rows={rows} running={!evaluation.processed} />
+      <Typography variant="h6" component="h2">
+        Datasets
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        The filters below are the ones this evaluation used. Datasets are live filters; an evaluation is a snapshot.
+      </Typography>
+      <DatasetSnapshots gw={gw} evaluation={evaluation} states={states} />
+    </>
+  );
 }

@@ -26,9 +26,7 @@ export function useDeleteEvaluation(gw: string) {
       apiRequest({ method: 'DELETE', path: apiPath('gateways', gw, 'evaluations', id), schema: evaluationEnvelopeSchema }).then(
         (e) => e.result,
       ),
-    onSuccess: (_, id) => {
-      queryClient.removeQueries({ queryKey: evaluationQueries.detail(gw, id).queryKey });
-      return queryClient.invalidateQueries({ queryKey: evaluationQueries.lists(gw) });
-    },
+    // The detail entry is left to expire: removing it while its page is still mounted would refetch a 404.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: evaluationQueries.lists(gw) }),
   });
 }

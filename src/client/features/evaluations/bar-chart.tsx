@@ -1,0 +1,87 @@
+import { useId } from 'react';
+import { niceMax } from './chart-scale.ts';
+import { formatValue, type ResultKind } from './format-result.ts';
+
+export interface Bar {
+  label: string;
+  value: number | null;
+  /** The figure as printed beside the bar (with its unit, or "—"). */
+  display: string;
+  /** A small-sample or similar flag shown after the figure. */
+  note?: string;
+}
+
+interface BarChartProps {
+  title: string;
+  kind: ResultKind;
+  bars: readonly Bar[];
+}
+
+const ROW = 28;
+const LABEL_W = 150;
+const VALUE_W = 150;
+const WIDTH = 560;
+const PLOT_W = WIDTH - LABEL_W - VALUE_W;
+const TOP = 6;
+
+/**
+ * Horizontal bars on a zero-based axis (a truncated axis makes small differences look large). Human
+ * feedback always spans 0–100 %. Drawn as SVG: no chart library in the bundle.
+ */
+export function BarChart({ title, kind, bars }: BarChartProps) {
+  const titleId = useId();
+  const largest = Math.max(0, ...bars.map((b) => b.value ?? 0));
+  const max = kind === 'feedback' ? 100 : niceMax(largest);
+  const height = TOP + bars.length * ROW + 22;
+  const x = (v: number) => LABEL_W + (Math.max(0, v) / max) * PLOT_W;
+  const summary = bars.map((b) => `${b.label}: ${b.display}${b.note ? ` (${b.note})` : ''}`).join('; ');
+  return (
+    <svg
+      role="img"
+      aria-labelledby={titleId}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      style={{ width: '100%', maxWidth: WIDTH, height: 'auto', display: 'block', font: '12px system-ui, sans-serif' }}
+    >
+      <title id={titleId}>{`${title}. ${summary}`}</title>
+      {bars.map((b, i) => {
+        const y = TOP + i * ROW;
+        return (
+          <g key={`${b.label}-${i}`}>
+            <text x={LABEL_W - 8} y={y + ROW / 2 + 4} textAnchor="end" style={{ fill: 'var(--mui-palette-text-primary)' }}>
+              {b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label}
+            </text>
+            {b.value !== null && (
+              <rect
+                x={LABEL_W}
+                y={y + 5}
+                width={Math.max(1, x(b.value) - LABEL_W)}
+                height={ROW - 10}
+                rx={3}
+                style={{ fill: 'var(--mui-palette-primary-main)' }}
+              />
+            )}
+            <text x={WIDTH - VALUE_W + 8} y={y + ROW / 2 + 4} style={{ fill: 'var(--mui-palette-text-primary)', fontWeight: 600 }}>
+              {b.display}
+              {b.note ? ` ${b.note}` : ''}
+            </text>
+          </g>
+        );
+      })}
+      <g style={{ fill: 'var(--mui-palette-text-secondary)' }}>
+        <line
+          x1={LABEL_W}
+          x2={LABEL_W + PLOT_W}
+          y1={height - 20}
+          y2={height - 20}
+          style={{ stroke: 'var(--mui-palette-divider)' }}
+        />
+        <line x1={LABEL_W} x2={LABEL_W} y1={TOP} y2={height - 20} style={{ stroke: 'var(--mui-palette-text-secondary)' }} />
+        {[0, max / 2, max].map((t) => (
+          <text key={t} x={x(t)} y={height - 6} textAnchor={t === 0 ? 'start' : t === max ? 'end' : 'middle'}>
+            {formatValue(kind, t)}
+          </text>
+        ))}
+      </g>
+    </svg>
+  );
+}
