@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Target } from './gateway-measures.ts';
+import type { Metrics } from './report.ts';
+import { median, percentile } from './stats.ts';
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VISIBLE_TIMEOUT_MS = 20_000;
+const SCROLL_MS = 3_000;
+
+function chromiumPath(): string {
+  const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES].find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('no Chromium found; set CHROMIUM_PATH');
+  return found;
+}
+
+/**
+ * Navigation → `ready` visible, in a fresh context each time (empty cache, as a first visit), `runs` times.
+ * The clock starts before `goto` and stops when the locator is visible, so it covers the HTML, the JS, the
+ * API calls and the render.
+ */
+async function timeToVisible(browser: Browser, url: string, ready: (page: Page) => Locator, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const t0 = performance.now();
+      await page.goto(url, { waitUntil: 'commit' });
+      await ready(page).waitFor({ state: 'visible', timeout: VISIBLE_TIMEOUT_MS });
+      times.push(performance.now() - t0);
+    } finally {
+      await context.close();
+    }
+  }
+  return times;
+}
+
+interface ScrollResult {
+  rows: number;
+  frames: number[];
+  reachedBottom: boolean;
+}
+
+/**
+ * Finds a grid announcing ≥ 10,000 rows (aria-rowcount) and scrolls its scroll container for a fixed
+ * time, one step per animation frame, recording frame intervals. Without such a grid, the largest row
+ * count seen (the reason the figure is not measured).
+ */
+async function scrollBigGrid(page: Page): Promise<ScrollResult | { largest: number }> {
+  return page.evaluate(async (maxMs: number) => {
+    const grids = [...document.querySelectorAll('[role="grid"],[role="table"],table')];
+    const counts = grids.map((g) => Number(g.getAttribute('aria-rowcount') ?? g.querySelectorAll('[role="row"],tr').length));
+    const index = counts.findIndex((n) => n >= 10_000);
+    if (index < 0) return { largest: Math.max(0, ...counts) };
+    const grid = grids[index]!;
+    const scroller = [grid, ...grid.querySelectorAll('*')].find((e) => e.scrollHeight > e.clientHeight + 100) ?? document.scrollingElement!;
+    const frames: number[] = [];
+    return new Promise<{ rows: number; frames: number[]; reachedBottom: boolean }>((done) => {
+      const start = performance.now();
+      let last = start;
+      const step = (now: number) => {
+        frames.push(now - last);
+        last = now;
+        scroller.scrollTop += 400;
+        const bottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+        if (now - start < maxMs && !bottom) requestAnimationFrame(step);
+        else done({ rows: counts[index]!, frames: frames.slice(1), reachedBottom: bottom });
+      };
+      requestAnimationFrame(step);
+    });
+  }, SCROLL_MS);
+}
+
+export async function runBrowserBench(t: Target, runs: number, metrics: Metrics, problems: string[]): Promise<void> {
+  const gw = encodeURIComponent(t.gatewayId);
+  const datasets = (await t.client.get<{ id: string; name: string }[]>(`/api/gateways/${gw}/datasets`)).result;
+  const evaluations = (await t.client.get<{ id: string; processed: boolean }[]>(`/api/gateways/${gw}/evaluations?per_page=100`)).result;
+  const finished = evaluations.find((e) => e.processed);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
+  try {
+    console.log('browser: datasets page…');
+    const first = datasets[0];
+    if (!first) {
+      metrics.add({ name: 'browser: datasets page usable (first dataset link visible)', value: null, unit: 'ms', target: 1000, note: 'not measured: the gateway has no dataset' });
+    } else {
+      const times = await timeToVisible(browser, `${t.client.baseUrl}/gateways/${gw}/datasets`, (p) => p.getByRole('link', { name: first.name, exact: true }).first(), runs);
+      metrics.add({ name: 'browser: datasets page usable (first dataset link visible)', value: median(times), unit: 'ms', target: 1000, note: `median of ${runs} cold loads` });
+    }
+
+    console.log('browser: evaluation detail…');
+    if (!finished) {
+      metrics.add({ name: 'browser: evaluation results table visible', value: null, unit: 'ms', note: 'not measured: no processed evaluation' });
+    } else {
+      const times = await timeToVisible(
+        browser,
+        `${t.client.baseUrl}/gateways/${gw}/evaluations/${encodeURIComponent(finished.id)}`,
+        (p) => p.getByRole('grid').or(p.getByRole('table')).first().getByRole('row').nth(1),
+        runs,
+      );
+      metrics.add({ name: 'browser: evaluation results table visible', value: median(times), unit: 'ms', note: `median of ${runs} cold loads` });
+    }
+
+    console.log('browser: looking for a 10,000-row table…');
+    await measureScroll(browser, t, gw, metrics, problems);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The pages that could hold a long table; each is checked for a grid of ≥ 10,000 rows. */
+async function measureScroll(browser: Browser, t: Target, gw: string, metrics: Metrics, problems: string[]): Promise<void> {
+  const pages = [`/gateways/${gw}/logs`, `/gateways/${gw}/evaluations`, `/gateways/${gw}/datasets`];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const seen: string[] = [];
+  try {
+    const page = await context.newPage();
+    for (const path of pages) {
+      // A page that polls never goes network-idle; after 15 s, look at what has rendered by then.
+      await page.goto(t.client.baseUrl + path, { waitUntil: 'networkidle', timeout: 15_000 }).catch(() => undefined);
+      const result = await scrollBigGrid(page);
+      if ('largest' in result) {
+        seen.push(`${path}: ${result.largest} rows`);
+        continue;
+      }
+      if (result.frames.length === 0) {
+        problems.push(`scroll on ${path}: no frame recorded`);
+        return;
+      }
+      const long = result.frames.filter((f) => f > 50).length;
+      metrics.add({ name: 'browser: 10,000-row table scroll, frame time p95', value: percentile(result.frames, 95), unit: 'ms', target: 33.4, note: `${path}, ${result.rows} rows, ${result.frames.length} frames, ${long} over 50 ms` });
+      return;
+    }
+  } finally {
+    await context.close();
+  }
+  metrics.add({ name: 'browser: 10,000-row table scroll, frame time p95', value: null, unit: 'ms', target: 33.4, note: `not measured: no grid of ≥ 10,000 rows (${seen.join('; ')})` });
+}

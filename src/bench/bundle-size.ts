@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT } from './server-process.ts';
+
+const DIST = join(ROOT, 'dist');
+/** What the client build reads; dist is stale when any of these is newer than dist/index.html. */
+const SOURCES = ['index.html', 'vite.config.ts', 'package.json', 'public', 'src/client', 'src/shared'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds the client with Vite's API unless dist is newer than its sources; returns whether it built. */
+export async function ensureClientBuilt(): Promise<boolean> {
+  const index = join(DIST, 'index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  if (built > Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))))) return false;
+  const { build } = await import('vite');
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  return true;
+}
+
+const gzipSize = (file: string) => gzipSync(readFileSync(file)).length;
+
+/** Relative specifiers a chunk imports statically (`import … from "./x.js"`, `import "./x.js"`); not `import()`. */
+function staticImports(code: string): string[] {
+  const out: string[] = [];
+  for (const m of code.matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+\.js)["']|\bimport\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) out.push(m[1] ?? m[2]!);
+  return out;
+}
+
+export interface BundleSizes {
+  initialGzip: number;
+  initialFiles: string[];
+  totalGzip: number;
+  totalFiles: number;
+}
+
+/**
+ * The JS the first page load fetches: the module scripts and modulepreload links of dist/index.html, plus
+ * whatever those import statically (followed transitively, so a missing preload link cannot hide a chunk).
+ */
+export function bundleSizes(): BundleSizes {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const entries = [
+    ...[...html.matchAll(/<script\b[^>]*type=["']module["'][^>]*src=["']([^"']+)["']/g)].map((m) => m[1]!),
+    ...[...html.matchAll(/<script\b[^>]*src=["']([^"']+)["'][^>]*type=["']module["']/g)].map((m) => m[1]!),
+    ...[...html.matchAll(/<link\b[^>]*rel=["']modulepreload["'][^>]*href=["']([^"']+)["']/g)].map((m) => m[1]!),
+  ];
+  const seen = new Set<string>();
+  const queue = entries.map((src) => join(DIST, src.replace(/^\//, '')));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    for (const spec of staticImports(readFileSync(file, 'utf8'))) queue.push(resolve(dirname(file), spec));
+  }
+  const all: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.js')) all.push(p);
+    }
+  };
+  walk(DIST);
+  const initial = [...seen];
+  return {
+    initialGzip: initial.reduce((s, f) => s + gzipSize(f), 0),
+    initialFiles: initial.map((f) => relative(DIST, f)),
+    totalGzip: all.reduce((s, f) => s + gzipSize(f), 0),
+    totalFiles: all.length,
+  };
+}

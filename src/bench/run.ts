@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import { runBffBench } from './bff-bench.ts';
+import { runBrowserBench } from './browser-bench.ts';
+import { bundleSizes, ensureClientBuilt } from './bundle-size.ts';
+import { runGatewayBench } from './gateway-bench.ts';
+import type { Repetitions, Target } from './gateway-measures.ts';
+import { addGrowthMetrics, growthPoint, type GrowthPoint } from './growth-bench.ts';
+import type { LoadOptions } from './bff-bench.ts';
+import { formatMarkdown, formatTable, machine, Metrics, writeReport } from './report.ts';
+import { freshDataDir, removeDir } from './server-process.ts';
+
+/** Sizes of a run: `full` is what product §5's targets are defined at; `small` checks the bench itself. */
+interface Plan {
+  size: 'full' | 'small';
+  logs: number;
+  growth: number[];
+  reps: Repetitions;
+  load: LoadOptions;
+  browserRuns: number;
+}
+
+const PLANS: Record<Plan['size'], Plan> = {
+  full: {
+    size: 'full',
+    logs: 1_000_000,
+    growth: [10_000, 100_000],
+    reps: { api: 30, sql: 10, loop: 30, evaluations: 5 },
+    load: { connections: 10, durationS: 10, warmupS: 1, sequential: 200 },
+    browserRuns: 5,
+  },
+  small: {
+    size: 'small',
+    logs: 10_000,
+    growth: [1_000],
+    reps: { api: 5, sql: 3, loop: 5, evaluations: 3 },
+    load: { connections: 10, durationS: 2, warmupS: 1, sequential: 30 },
+    browserRuns: 2,
+  },
+};
+
+async function main(): Promise<number> {
+  const plan = PLANS[process.env.BENCH_SIZE === 'small' ? 'small' : 'full'];
+  const out = resolve(process.env.BENCH_OUT ?? 'bench-report.json');
+  // Optional: extra node flags for the measured server process (e.g. a CPU profile of the restarted one).
+  const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const started = new Date();
+  const t0 = performance.now();
+  const metrics = new Metrics(plan.size === 'full');
+  const problems: string[] = [];
+  console.log(`bench: ${plan.size} run, ${plan.logs.toLocaleString('en-US')} logs, report → ${out}`);
+
+  // The client first: the server serves dist, and a build during a timed start would be measured as start-up.
+  console.log('browser: building the client…');
+  const built = await ensureClientBuilt();
+  const sizes = bundleSizes();
+  metrics.add({ name: 'browser: initial JS (gzip)', value: sizes.initialGzip / 1024, unit: 'KB', target: 250, note: `${sizes.initialFiles.length} files${built ? '' : ', dist up to date'}` });
+  metrics.add({ name: 'browser: all JS (gzip)', value: sizes.totalGzip / 1024, unit: 'KB', note: `${sizes.totalFiles} files` });
+
+  const dataDir = freshDataDir();
+  let target: Target | undefined;
+  const growth: GrowthPoint[] = [];
+  try {
+    const gateway = await runGatewayBench(dataDir, plan.logs, plan.reps, metrics, problems, serverNodeArgs);
+    target = gateway.target;
+    growth.push({ logs: plan.logs, threeRowP50: gateway.threeRowP50, evaluationMs: gateway.evaluationMs });
+    await runBffBench(target, plan.load, metrics, problems);
+    await runBrowserBench(target, plan.browserRuns, metrics, problems);
+    metrics.add({ name: 'gateway: server RSS after the runs', value: target.server.rssMb(), unit: 'MB', targetAtFull: 300 });
+    await target.server.stop();
+    target = undefined;
+    for (const logs of plan.growth) growth.push(await growthPoint(logs, plan.reps, problems));
+    addGrowthMetrics(growth, metrics);
+  } finally {
+    await target?.server.stop();
+    removeDir(dataDir);
+  }
+
+  const durationS = (performance.now() - t0) / 1000;
+  writeReport(out, { machine: machine(), size: plan.size, logs: plan.logs, started_at: started.toISOString(), duration_s: durationS, problems, metrics: metrics.list });
+  console.log(`\n${formatTable(metrics.list)}\n`);
+  if (process.env.BENCH_MARKDOWN) console.log(`${formatMarkdown(metrics.list)}\n`);
+  const misses = metrics.list.filter((m) => m.pass === false).length;
+  console.log(`bench: ${durationS.toFixed(0)} s, ${misses} target(s) missed, report in ${out}`);
+  if (problems.length > 0) {
+    console.error(`bench: ${problems.length} problem(s) — the figures above are not trustworthy:\n  ${problems.join('\n  ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+// Misses are reported, not enforced; only a broken benchmark (an error, a count mismatch) fails the run.
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('bench: failed:', error);
+    process.exit(1);
+  },
+);
