@@ -1,1 +1,73 @@
-export default function DatasetsPage() { return <p>Datasets</p>; }
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TablePagination from '@mui/material/TablePagination';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { QueryBoundary } from '../../components/query-boundary.tsx';
+import { readBoolParam, readIntParam, withParams } from '../../lib/url-state.ts';
+import { datasetLinks } from './dataset-links.ts';
+import { datasetQueries } from './dataset-queries.ts';
+import { DatasetsTable } from './datasets-table.tsx';
+import { DatasetsToolbar } from './datasets-toolbar.tsx';
+
+const PAGE_SIZES = [10, 20, 50, 100];
+
+export default function DatasetsPage() {
+  const gw = useGatewayId();
+  const [params, setParams] = useSearchParams();
+  const page = readIntParam(params, 'page', 1, 1, 1_000_000);
+  const perPage = readIntParam(params, 'per_page', 20, 1, 100);
+  const search = params.get('search') ?? '';
+  const enable = readBoolParam(params, 'enable');
+  const query = useQuery(datasetQueries.list(gw, { page, per_page: perPage, search: search || undefined, enable }));
+  const filtered = !!search || enable !== undefined;
+  // Filters change what page 1 is, so they send the user back to it.
+  const update = (changes: Parameters<typeof withParams>[1]) => setParams(withParams(params, changes), { replace: true });
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h5" component="h1">
+        Datasets
+      </Typography>
+      <DatasetsToolbar
+        gw={gw}
+        search={search}
+        enable={enable}
+        onSearch={(s) => update({ search: s, page: undefined })}
+        onEnable={(e) => update({ enable: e, page: undefined })}
+      />
+      <QueryBoundary query={query} what="the datasets">
+        {(data) =>
+          data.result.length === 0 ? (
+            filtered ? (
+              <EmptyState title="No datasets match" action={<Button onClick={() => update({ search: undefined, enable: undefined, page: undefined })}>Clear search</Button>}>
+                Nothing matches this search or status. Clear them to see every dataset.
+              </EmptyState>
+            ) : (
+              <EmptyState title="No datasets yet" action={<Button component={Link} to={datasetLinks.new(gw)} variant="contained">New dataset</Button>}>
+                A dataset is a saved filter over this gateway's logs, used by evaluations. Create one here, or filter the
+                Logs page and choose "Save as dataset".
+              </EmptyState>
+            )
+          ) : (
+            <Stack spacing={1}>
+              <DatasetsTable gw={gw} datasets={data.result} />
+              <TablePagination
+                component="div"
+                count={data.result_info?.total_count ?? -1}
+                page={page - 1}
+                rowsPerPage={perPage}
+                rowsPerPageOptions={PAGE_SIZES}
+                onPageChange={(_, p) => update({ page: p + 1 === 1 ? undefined : p + 1 })}
+                onRowsPerPageChange={(e) => update({ per_page: Number(e.target.value), page: undefined })}
+              />
+            </Stack>
+          )
+        }
+      </QueryBoundary>
+    </Stack>
+  );
+}

@@ -1,0 +1,109 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useCallback, useRef, useState } from 'react';
+import { Controller, useForm, type Path } from 'react-hook-form';
+import { Link } from 'react-router';
+import { datasetInputSchema, type DatasetFormValues, type DatasetInput } from '../../../shared/datasets.ts';
+import { LiveFilterBuilder } from '../../components/filter-builder/live-filter-builder.tsx';
+import { UnsavedChangesGuard } from '../../components/unsaved-changes-guard.tsx';
+import { isApiError } from '../../lib/api-error.ts';
+import { mapServerErrors } from '../../lib/form-errors.ts';
+import { datasetLinks } from './dataset-links.ts';
+
+interface DatasetFormProps {
+  gatewayId: string;
+  title: string;
+  defaultValues: DatasetFormValues;
+  /** Sends the dataset; resolves when saved (the caller then navigates), rejects with the server's error. */
+  onSave: (input: DatasetInput) => Promise<unknown>;
+}
+
+/** Name, Enabled and the filter rows, validated with the same schema the server uses. */
+export function DatasetForm({ gatewayId, title, defaultValues, onSave }: DatasetFormProps) {
+  const form = useForm<DatasetFormValues, unknown, DatasetInput>({
+    resolver: zodResolver(datasetInputSchema),
+    defaultValues,
+    mode: 'onTouched',
+  });
+  const [formError, setFormError] = useState<string[]>([]);
+  // Set while a save is in flight or done, so the save's own navigation is not held up by the guard.
+  const saving = useRef(false);
+  const { isDirty, isSubmitting } = form.formState;
+  const dirty = useRef(isDirty);
+  dirty.current = isDirty;
+  const shouldBlock = useCallback(() => dirty.current && !saving.current, []);
+
+  const submit = form.handleSubmit(async (input) => {
+    setFormError([]);
+    saving.current = true;
+    try {
+      await onSave(input);
+    } catch (e) {
+      saving.current = false;
+      if (!isApiError(e)) throw e;
+      const mapped = mapServerErrors(e.errors, ['name', 'enable', 'filters']);
+      mapped.fields.forEach(({ name, message }, i) =>
+        form.setError(name as Path<DatasetFormValues>, { type: 'server', message }, { shouldFocus: i === 0 }),
+      );
+      setFormError(mapped.other.length || mapped.fields.length ? mapped.other : [e.message]);
+    }
+  });
+
+  return (
+    <Stack component="form" spacing={2} noValidate onSubmit={(e) => void submit(e)} aria-label={title}>
+      <Typography variant="h5" component="h1">
+        {title}
+      </Typography>
+      {formError.length > 0 && (
+        <Alert severity="error">
+          {formError.length === 1 ? formError[0] : <ul style={{ margin: 0 }}>{formError.map((m) => <li key={m}>{m}</li>)}</ul>}
+        </Alert>
+      )}
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} sx={{ alignItems: { sm: 'flex-start' } }}>
+          <TextField
+            label="Name"
+            {...form.register('name')}
+            error={!!form.formState.errors.name}
+            helperText={form.formState.errors.name?.message ?? ' '}
+            sx={{ minWidth: 320 }}
+            autoComplete="off"
+          />
+          <Controller
+            control={form.control}
+            name="enable"
+            render={({ field }) => (
+              <FormControlLabel
+                sx={{ pt: 1 }}
+                label="Enabled"
+                control={<Switch checked={!!field.value} onChange={(e) => field.onChange(e.target.checked)} onBlur={field.onBlur} />}
+              />
+            )}
+          />
+        </Stack>
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="subtitle1" component="h2" sx={{ mb: 1.5, fontWeight: 600 }}>
+          Filters
+        </Typography>
+        <LiveFilterBuilder control={form.control} gatewayId={gatewayId} />
+      </Paper>
+      <Stack direction="row" spacing={1}>
+        <Button type="submit" variant="contained" loading={isSubmitting}>
+          Save
+        </Button>
+        <Button component={Link} to={datasetLinks.list(gatewayId)}>
+          Cancel
+        </Button>
+      </Stack>
+      <UnsavedChangesGuard shouldBlock={shouldBlock} />
+    </Stack>
+  );
+}

@@ -1,0 +1,88 @@
+import ContentCopy from '@mui/icons-material/ContentCopy';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import Edit from '@mui/icons-material/Edit';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink } from 'react-router';
+import { readBack } from '../../../shared/read-back.ts';
+import { datasetLinks } from './dataset-links.ts';
+import type { DatasetListItem } from './dataset-queries.ts';
+
+interface DatasetRowProps {
+  gw: string;
+  dataset: DatasetListItem;
+  onToggle: (enable: boolean) => void;
+  onDelete: () => void;
+}
+
+export const formatTime = (iso: string) => {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+};
+
+export function DatasetRow({ gw, dataset, onToggle, onDelete }: DatasetRowProps) {
+  const odd = dataset.odd_filters ?? [];
+  return (
+    <TableRow hover>
+      <TableCell>
+        <Link component={RouterLink} to={datasetLinks.edit(gw, dataset.id)} sx={{ fontWeight: 600 }}>
+          {dataset.name}
+        </Link>
+      </TableCell>
+      <TableCell padding="checkbox">
+        <Switch
+          checked={dataset.enable}
+          onChange={(e) => onToggle(e.target.checked)}
+          slotProps={{ input: { 'aria-label': `Enabled: ${dataset.name}` } }}
+        />
+      </TableCell>
+      <TableCell>
+        <Stack spacing={0.5}>
+          <Typography variant="body2">{readBack(dataset.filters)}</Typography>
+          {odd.length > 0 && (
+            <Tooltip title={odd.map((o) => `Filter ${o.index + 1}: ${o.message}`).join('\n')}>
+              <Chip
+                size="small"
+                color="warning"
+                variant="outlined"
+                label={`${odd.length} ${odd.length === 1 ? 'filter breaks' : 'filters break'} the rules`}
+                sx={{ alignSelf: 'flex-start' }}
+                tabIndex={0}
+              />
+            </Tooltip>
+          )}
+        </Stack>
+      </TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(dataset.modified_at)}</TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        <Tooltip title="Edit">
+          <IconButton component={RouterLink} to={datasetLinks.edit(gw, dataset.id)} aria-label={`Edit ${dataset.name}`} size="small">
+            <Edit fontSize="small" />
+          </IconButton>
+        </Tooltip>
+        <Tooltip title="Duplicate">
+          <IconButton
+            component={RouterLink}
+            to={datasetLinks.new(gw, { name: `Copy of ${dataset.name}`, enable: dataset.enable, filters: dataset.filters })}
+            aria-label={`Duplicate ${dataset.name}`}
+            size="small"
+          >
+            <ContentCopy fontSize="small" />
+          </IconButton>
+        </Tooltip>
+        <Tooltip title="Delete">
+          <IconButton aria-label={`Delete ${dataset.name}`} size="small" onClick={onDelete}>
+            <DeleteOutlined fontSize="small" />
+          </IconButton>
+        </Tooltip>
+      </TableCell>
+    </TableRow>
+  );
+}
