@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEnv } from './env.ts';
+import { startServer, type ServerHandle } from './main.ts';
+import { API_ROUTES, initOf } from './test-support/api-routes.ts';
+import { ACCOUNT, startFakeUpstream, type FakeUpstream } from './test-support/fake-upstream.ts';
+
+const CANARY = `LEAKCANARY-${randomBytes(12).toString('hex')}`;
+const DIST = resolve('dist');
+
+let fake: FakeUpstream;
+let server: ServerHandle;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeUpstream();
+  const env = loadEnv({ PORT: '0', CLOUDFLARE_API_TOKEN: CANARY, CLOUDFLARE_ACCOUNT_ID: ACCOUNT, CLOUDFLARE_BASE_URL: fake.baseURL });
+  if (!env.ok) throw new Error(env.message);
+  server = await startServer(env.env, { distDir: DIST, log: (l) => logLines.push(l), upstreamTimeoutMs: 2_000 });
+});
+afterAll(async () => {
+  await server?.close();
+  await fake?.close();
+});
+
+function expectNoCanary(where: string, text: string) {
+  expect(text.includes(CANARY), `token found in ${where}`).toBe(false);
+  // Also no recognisable fragment of it (say, a truncated echo).
+  expect(text.includes(CANARY.slice(11, 31)), `token fragment found in ${where}`).toBe(false);
+}
+
+async function check(path: string, init?: RequestInit) {
+  const res = await fetch(`${server.url}${path}`, { redirect: 'manual', ...init, headers: { ...(init?.headers as Record<string, string>), origin: server.url } });
+  const body = await res.text();
+  expectNoCanary(`${init?.method ?? 'GET'} ${path} body`, body);
+  expectNoCanary(`${init?.method ?? 'GET'} ${path} headers`, JSON.stringify([...res.headers]));
+  return res.status;
+}
+
+describe('the upstream token never leaves the server', () => {
+  it('the upstream did receive it (so the test can fail)', async () => {
+    await check('/api/gateways');
+    expect(fake.requests.at(-1)?.headers.authorization).toBe(`Bearer ${CANARY}`);
+  });
+
+  it('no route answer carries it: successes, upstream errors echoing it, 404/405, pages', async () => {
+    for (const call of API_ROUTES) expect(await check(call.path, initOf(call)), call.path).toBeLessThan(300);
+
+    // An upstream that echoes the credential in its error message: the server scrubs it.
+    fake.answer((req, c) => c.json({ success: false, errors: [{ code: 10000, message: `bad token ${req.headers.authorization}` }] }, 403));
+    for (const call of API_ROUTES.filter((r) => r.path !== '/api/session')) await check(call.path, initOf(call));
+    fake.answer((req, c) => c.json({ success: false, errors: [{ code: 1, message: req.headers.authorization ?? '' }] }, 200));
+    await check('/api/gateways');
+    fake.answer((req) => new Response(`<html>${req.headers.authorization}</html>`, { status: 502 }));
+    await check('/api/evaluation-types');
+    fake.reset();
+
+    for (const path of ['/', '/datasets', '/login', '/api/health', '/api/nope', '/api/gateways/BAD!/datasets', '/client/v4/accounts']) await check(path);
+    await check('/api/gateways', { method: 'DELETE' });
+  });
+
+  it('the server log (banner and request lines) does not carry it', () => {
+    expect(logLines.length).toBeGreaterThan(10);
+    expectNoCanary('server log', logLines.join('\n'));
+  });
+
+  it.runIf(existsSync(DIST))('the built dashboard files do not carry it', () => {
+    const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+    for (const file of walk(DIST)) expectNoCanary(file, readFileSync(file, 'latin1'));
+  });
+});
