@@ -1,1 +1,66 @@
-export default function LogsPage() { return <p>Logs</p>; }
+import Stack from '@mui/material/Stack';
+import TablePagination from '@mui/material/TablePagination';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { QueryBoundary } from '../../components/query-boundary.tsx';
+import { filtersToParam, parseFiltersParam, readIntParam, withParams } from '../../lib/url-state.ts';
+import { datasetLinks } from '../datasets/dataset-links.ts';
+import { logQueries } from './log-queries.ts';
+import { LogsFilterForm } from './logs-filter-form.tsx';
+import { LogsTable } from './logs-table.tsx';
+
+const PAGE_SIZES = [10, 25, 50];
+
+export default function LogsPage() {
+  const gw = useGatewayId();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filtersText = params.get('filters');
+  const filters = parseFiltersParam(filtersText);
+  const page = readIntParam(params, 'page', 1, 1, 1_000_000);
+  const perPage = readIntParam(params, 'per_page', 25, 1, 50);
+  const logs = useQuery(logQueries.list(gw, { page, per_page: perPage, filters }));
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h5" component="h1">
+        Logs
+      </Typography>
+      <LogsFilterForm
+        // The URL is the state: a new `filters` (back, forward, a pasted link) starts the form afresh.
+        key={`${gw}:${filtersText ?? ''}`}
+        gatewayId={gw}
+        applied={filters}
+        onApply={(next) => setParams(withParams(params, { filters: filtersToParam(next), page: undefined }))}
+        onSaveAsDataset={(next) => void navigate(datasetLinks.new(gw, { filters: next }))}
+      />
+      <QueryBoundary query={logs} what="the logs">
+        {(data) =>
+          data.result.length === 0 ? (
+            <EmptyState title={filters.length ? 'No logs match these filters' : 'No logs yet'}>
+              {filters.length
+                ? 'Loosen or remove a filter above, then apply again.'
+                : 'Send requests through this gateway and they appear here.'}
+            </EmptyState>
+          ) : (
+            <Stack spacing={1} sx={{ opacity: logs.isPlaceholderData ? 0.6 : 1 }}>
+              <LogsTable gw={gw} logs={data.result} />
+              <TablePagination
+                component="div"
+                count={data.result_info?.total_count ?? -1}
+                page={page - 1}
+                rowsPerPage={perPage}
+                rowsPerPageOptions={PAGE_SIZES}
+                onPageChange={(_, p) => setParams(withParams(params, { page: p === 0 ? undefined : p + 1 }))}
+                onRowsPerPageChange={(e) => setParams(withParams(params, { per_page: Number(e.target.value), page: undefined }))}
+              />
+            </Stack>
+          )
+        }
+      </QueryBoundary>
+    </Stack>
+  );
+}
