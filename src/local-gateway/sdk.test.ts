@@ -41,11 +41,12 @@ afterAll(async () => {
 });
 
 /** Raw fetch for logs: the SDK encodes `filters` in dot notation, which Cloudflare ignores. */
-async function logsOf(gatewayId: string, filters: unknown[]): Promise<{ id: string; cost?: number; duration: number; feedback: number }[]> {
-  const out = [];
+type WireLog = { id: string; cost?: number; duration: number; feedback: number };
+async function logsOf(gatewayId: string, filters: unknown[]): Promise<WireLog[]> {
+  const out: WireLog[] = [];
   for (let page = 1; ; page++) {
     const url = `${baseURL}/accounts/${gateway.accountId}/ai-gateway/gateways/${gatewayId}/logs?per_page=50&page=${page}&filters=${encodeURIComponent(JSON.stringify(filters))}`;
-    const body = (await (await checkedFetch(url, { headers: { authorization: `Bearer ${gateway.token}` } })).json()) as { result: never[] };
+    const body = (await (await checkedFetch(url, { headers: { authorization: `Bearer ${gateway.token}` } })).json()) as { result: WireLog[] };
     if (body.result.length === 0) return out;
     out.push(...body.result);
   }
