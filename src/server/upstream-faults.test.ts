@@ -105,3 +105,46 @@ describe('upstream faults become the documented envelope and status', () => {
     expect((await errorOf(res)).errors[0]?.message).toMatch(/unexpected shape \(at result\.0\.id\)/);
   });
 });
+
+describe('session capabilities', () => {
+  const session = async (app: ReturnType<typeof cloudflareApp>) => {
+    const res = await app.request('/api/session');
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { result: { capabilities: { evaluations: boolean; logs: boolean } } }).result.capabilities;
+  };
+
+  it('both true when the account answers both probes', async () => {
+    expect(await session(cloudflareApp(fake.baseURL))).toEqual({ evaluations: true, logs: true });
+  });
+
+  it('403 on evaluations and a "deprecated" answer on logs make them false', async () => {
+    fake.answer((req) => {
+      if (req.path.endsWith('/evaluations')) return fail(403, [{ code: 10000, message: 'Authentication error' }]);
+      if (req.path.endsWith('/logs')) return fail(400, [{ message: 'This endpoint is deprecated' }]);
+      return undefined;
+    });
+    expect(await session(cloudflareApp(fake.baseURL))).toEqual({ evaluations: false, logs: false });
+  });
+
+  it('404 makes it false; a passing 500 does not (and is not cached)', async () => {
+    let broken = true;
+    fake.answer((req) => {
+      if (req.path.endsWith('/evaluations')) return fail(404, [{ code: 7003, message: 'No route for the URI' }]);
+      if (req.path.endsWith('/logs') && broken) return fail(500, [{ message: 'blip' }]);
+      return undefined;
+    });
+    const app = cloudflareApp(fake.baseURL);
+    expect(await session(app)).toEqual({ evaluations: false, logs: true });
+    broken = false;
+    const before = fake.requests.length;
+    await session(app);
+    expect(fake.requests.length).toBeGreaterThan(before);
+  });
+
+  it('a token without permission makes the session a clear 403', async () => {
+    fake.answer(() => fail(403, [{ code: 10000, message: 'Authentication error' }]));
+    const res = await cloudflareApp(fake.baseURL).request('/api/session');
+    expect(res.status).toBe(403);
+    expect((await errorOf(res)).errors[0]?.message).toMatch(/lacks AI Gateway Read\/Edit permission/);
+  });
+});
