@@ -4,6 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadEnvOrExit } from './env.ts';
 import { closeOnSignals, startServer, StartupError } from './main.ts';
+import { bindRefusal } from './security.ts';
 
 const root = resolve('.');
 const dist = join(root, 'dist');
@@ -34,6 +35,12 @@ async function buildClientIfStale() {
 }
 
 const env = loadEnvOrExit();
+// Refuse an unsafe bind before spending time on a build (startServer checks it again).
+const refusal = bindRefusal(env.host, Boolean(env.dashboardSecret || env.access));
+if (refusal) {
+  process.stderr.write(`${refusal}\n`);
+  process.exit(1);
+}
 await buildClientIfStale();
 try {
   closeOnSignals(await startServer(env, { distDir: dist }));
