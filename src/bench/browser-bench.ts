@@ -15,13 +15,37 @@ function chromiumPath(): string {
   return found;
 }
 
+/** Where the time went, from the page's own clock (ms since navigation start). */
+interface Phases {
+  js: number;
+  dcl: number;
+  apiFirst: number;
+  apiLast: number;
+  visible: number;
+}
+
+const PHASES_SCRIPT = () => {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  const js = resources.filter((r) => r.name.endsWith('.js'));
+  const api = resources.filter((r) => new URL(r.name).pathname.startsWith('/api/'));
+  return {
+    js: Math.max(0, ...js.map((r) => r.responseEnd)),
+    dcl: nav?.domContentLoadedEventEnd ?? 0,
+    apiFirst: api.length ? Math.min(...api.map((r) => r.startTime)) : 0,
+    apiLast: Math.max(0, ...api.map((r) => r.responseEnd)),
+    visible: performance.now(),
+  };
+};
+
 /**
  * Navigation → `ready` visible, in a fresh context each time (empty cache, as a first visit), `runs` times.
  * The clock starts before `goto` and stops when the locator is visible, so it covers the HTML, the JS, the
  * API calls and the render.
  */
-async function timeToVisible(browser: Browser, url: string, ready: (page: Page) => Locator, runs: number): Promise<number[]> {
+async function timeToVisible(browser: Browser, url: string, ready: (page: Page) => Locator, runs: number): Promise<{ times: number[]; phases: string }> {
   const times: number[] = [];
+  const phases: Phases[] = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     try {
@@ -30,11 +54,13 @@ async function timeToVisible(browser: Browser, url: string, ready: (page: Page) 
       await page.goto(url, { waitUntil: 'commit' });
       await ready(page).waitFor({ state: 'visible', timeout: VISIBLE_TIMEOUT_MS });
       times.push(performance.now() - t0);
+      phases.push(await page.evaluate(PHASES_SCRIPT));
     } finally {
       await context.close();
     }
   }
-  return times;
+  const m = (k: keyof Phases) => median(phases.map((p) => p[k])).toFixed(0);
+  return { times, phases: `page clock: JS loaded ${m('js')}, DOMContentLoaded ${m('dcl')}, /api ${m('apiFirst')}–${m('apiLast')}, visible ${m('visible')} ms` };
 }
 
 interface ScrollResult {
@@ -85,21 +111,21 @@ export async function runBrowserBench(t: Target, runs: number, metrics: Metrics,
     if (!first) {
       metrics.add({ name: 'browser: datasets page usable (first dataset link visible)', value: null, unit: 'ms', target: 1000, note: 'not measured: the gateway has no dataset' });
     } else {
-      const times = await timeToVisible(browser, `${t.client.baseUrl}/gateways/${gw}/datasets`, (p) => p.getByRole('link', { name: first.name, exact: true }).first(), runs);
-      metrics.add({ name: 'browser: datasets page usable (first dataset link visible)', value: median(times), unit: 'ms', target: 1000, note: `median of ${runs} cold loads` });
+      const { times, phases } = await timeToVisible(browser, `${t.client.baseUrl}/gateways/${gw}/datasets`, (p) => p.getByRole('link', { name: first.name, exact: true }).first(), runs);
+      metrics.add({ name: 'browser: datasets page usable (first dataset link visible)', value: median(times), unit: 'ms', target: 1000, note: `median of ${runs} cold loads; ${phases}` });
     }
 
     console.log('browser: evaluation detail…');
     if (!finished) {
       metrics.add({ name: 'browser: evaluation results table visible', value: null, unit: 'ms', note: 'not measured: no processed evaluation' });
     } else {
-      const times = await timeToVisible(
+      const { times, phases } = await timeToVisible(
         browser,
         `${t.client.baseUrl}/gateways/${gw}/evaluations/${encodeURIComponent(finished.id)}`,
         (p) => p.getByRole('grid').or(p.getByRole('table')).first().getByRole('row').nth(1),
         runs,
       );
-      metrics.add({ name: 'browser: evaluation results table visible', value: median(times), unit: 'ms', note: `median of ${runs} cold loads` });
+      metrics.add({ name: 'browser: evaluation results table visible', value: median(times), unit: 'ms', note: `median of ${runs} cold loads; ${phases}` });
     }
 
     console.log('browser: looking for a 10,000-row table…');

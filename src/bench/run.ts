@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { runBffBench } from './bff-bench.ts';
+import { runBffLoad, runBffSequential } from './bff-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { bundleSizes, ensureClientBuilt } from './bundle-size.ts';
 import { runGatewayBench } from './gateway-bench.ts';
@@ -63,8 +63,10 @@ async function main(): Promise<number> {
     const gateway = await runGatewayBench(dataDir, plan.logs, plan.reps, metrics, problems, serverNodeArgs);
     target = gateway.target;
     growth.push({ logs: plan.logs, threeRowP50: gateway.threeRowP50, evaluationMs: gateway.evaluationMs });
-    await runBffBench(target, plan.load, metrics, problems);
+    // Cheapest on the BFF's upstream pacing budget first: the load may exhaust it (see bff-bench).
     await runBrowserBench(target, plan.browserRuns, metrics, problems);
+    await runBffSequential(target, plan.load, metrics);
+    await runBffLoad(target, plan.load, metrics, problems);
     metrics.add({ name: 'gateway: server RSS after the runs', value: target.server.rssMb(), unit: 'MB', targetAtFull: 300 });
     await target.server.stop();
     target = undefined;

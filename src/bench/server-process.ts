@@ -28,7 +28,7 @@ export async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * The real server as `npm start` runs it, in its own process: what a user gets, measured from outside
+ * The real server (startServer, as `npm start` runs it) in its own process: what a user gets, measured from outside
  * (time to first answer, RSS from /proc), and nothing of the bench's own heap mixed into it.
  */
 export class ServerProcess {
@@ -54,7 +54,7 @@ export class ServerProcess {
 
   static async spawn(options: { dataDir: string; seedLogs: number; nodeArgs?: string[] }): Promise<ServerProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server/start.ts'], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/bench/serve.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,
