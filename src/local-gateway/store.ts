@@ -166,6 +166,7 @@ export class Store {
           @success, @cached, @tokens_in, @tokens_out, @cost, @request_content_type, @response_content_type, @request_type, @status_code,
           @metadata, @feedback, @score)`,
       ),
+      logIdExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM logs WHERE id = ?'),
       logCount: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM logs WHERE gateway_id = ?'),
       generationGet: db.prepare<[string], { generation: number }>('SELECT generation FROM log_state WHERE gateway_id = ?'),
       generationBump: db.prepare(
@@ -381,6 +382,10 @@ export class Store {
   // ── logs ────────────────────────────────────────────────────────────────────────────────────────
   getLog(gatewayId: string, id: string): StoredLogRow | undefined {
     return this.stmts.logGet.get(gatewayId, id);
+  }
+  /** Log ids are unique across gateways, as Cloudflare's are. */
+  logIdExists(id: string): boolean {
+    return this.stmts.logIdExists.get(id) !== undefined;
   }
   logCount(gatewayId: string): number {
     return this.stmts.logCount.get(gatewayId)!.n;

@@ -1,0 +1,143 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gatewayIdSchema } from '../shared/gateways.ts';
+import { importLogFile } from './import-logs.ts';
+import { openLocalGateway } from './index.ts';
+import { SCHEMA_VERSION } from './migrations.ts';
+import { appendSeedLogs, SEED_GATEWAYS, splitLogs } from './seed.ts';
+import { Store, STORE_FILE_NAME } from './store.ts';
+import { TOKEN_FILE_NAME } from './token.ts';
+
+const USAGE = `usage: npm run gateway -- <command> [options]
+  seed --logs N [--gateway ID]     append N generated logs (split over the seed gateways, or to ID);
+                                   on an empty data dir, the first-start seed with N logs
+  import FILE.jsonl --gateway ID   import Cloudflare log objects, one per line; all or nothing
+  reset                            delete the store and the token
+  info                             show the account, gateways and counts
+options: --data-dir DIR (or DATA_DIR; default ./data)
+exit codes: 0 done, 1 refused (bad input, nothing changed), 2 usage error`;
+
+class UsageError extends Error {}
+
+function storeExists(dataDir: string) {
+  return existsSync(join(dataDir, STORE_FILE_NAME));
+}
+
+function gatewayOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = gatewayIdSchema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--gateway ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** Runs one command; returns the exit code. Output: results on stdout, problems on stderr. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { 'data-dir': { type: 'string' }, logs: { type: 'string' }, gateway: { type: 'string' }, help: { type: 'boolean' } },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      console.log(USAGE);
+      return values.help ? 0 : 2;
+    }
+    const dataDir = resolve(values['data-dir'] ?? env.DATA_DIR ?? './data');
+    switch (command) {
+      case 'seed': {
+        const n = Number(values.logs);
+        if (!values.logs || !Number.isInteger(n) || n < 1 || n > 50_000_000) throw new UsageError('--logs must be a whole number from 1 to 50000000');
+        const gatewayId = gatewayOption(values.gateway);
+        if (!storeExists(dataDir)) {
+          const gateway = await openLocalGateway({ dataDir, seedLogs: n });
+          await gateway.close();
+          console.log(`Seeded a new store in ${dataDir} with ${n} logs.`);
+          return 0;
+        }
+        const store = new Store(dataDir);
+        try {
+          if (gatewayId) {
+            if (!store.getGateway(gatewayId)) store.createGateway(gatewayId);
+            appendSeedLogs(store, gatewayId, n);
+          } else {
+            const counts = splitLogs(n);
+            SEED_GATEWAYS.forEach((id, i) => {
+              if (!store.getGateway(id)) store.createGateway(id);
+              if (counts[i]) appendSeedLogs(store, id, counts[i]!);
+            });
+          }
+        } finally {
+          store.close();
+        }
+        console.log(`Appended ${n} logs${gatewayId ? ` to ${gatewayId}` : ''}.`);
+        return 0;
+      }
+      case 'import': {
+        const file = rest[0];
+        const gatewayId = gatewayOption(values.gateway);
+        if (!file || !gatewayId) throw new UsageError('import needs a file and --gateway ID');
+        if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+        if (!storeExists(dataDir)) await (await openLocalGateway({ dataDir })).close();
+        const store = new Store(dataDir);
+        try {
+          if (!store.getGateway(gatewayId)) store.createGateway(gatewayId);
+          const result = importLogFile(store, gatewayId, file);
+          if (!result.ok) {
+            console.error(`Nothing imported; fix these lines first:\n${result.errors.join('\n')}`);
+            return 1;
+          }
+          console.log(`Imported ${result.imported} logs into ${gatewayId}.`);
+          return 0;
+        } finally {
+          store.close();
+        }
+      }
+      case 'reset': {
+        for (const name of [STORE_FILE_NAME, `${STORE_FILE_NAME}-wal`, `${STORE_FILE_NAME}-shm`, TOKEN_FILE_NAME]) rmSync(join(dataDir, name), { force: true });
+        console.log(`Removed the store and the token from ${dataDir}.`);
+        return 0;
+      }
+      case 'info': {
+        if (!storeExists(dataDir)) {
+          console.error(`No store in ${dataDir} yet; it is created on first start.`);
+          return 1;
+        }
+        const store = new Store(dataDir);
+        try {
+          const gateways = store.gatewayIds().map((id) => ({
+            id,
+            logs: store.logCount(id),
+            datasets: store.listDatasets(id, { page: 1, per_page: 1 }).total,
+            evaluations: store.listEvaluations(id, { page: 1, per_page: 1 }).total,
+          }));
+          console.log(JSON.stringify({ dataDir, accountId: store.getMeta('account_id'), tokenFile: join(dataDir, TOKEN_FILE_NAME), schemaVersion: SCHEMA_VERSION, gateways }, null, 2));
+          return 0;
+        } finally {
+          store.close();
+        }
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+// Run only as a program (`npm run gateway`), not when a test imports runCli.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
