@@ -1,0 +1,123 @@
+import { expect, test } from './pages/app-fixtures.ts';
+
+interface Envelope<T> {
+  success: boolean;
+  result: T;
+  result_info?: { total_count?: number };
+}
+
+test('filter the logs by provider and cost, save them as a dataset, and see it in the list', async ({
+  page,
+  logsPage,
+  datasetEditor,
+  datasetsList,
+  server,
+}) => {
+  await logsPage.goto();
+  await logsPage.filters.addRow({ key: 'Provider', operator: 'is', values: ['anthropic'] });
+  await logsPage.filters.addRow({ key: 'Cost', operator: 'greater than', values: ['0.001'] });
+  await expect(logsPage.filters.summary).toHaveText('Logs where provider is "anthropic" and cost > $0.001');
+
+  const filters = [
+    { key: 'provider', operator: 'eq', value: ['anthropic'] },
+    { key: 'cost', operator: 'gt', value: [0.001] },
+  ];
+  const expected = await server.api<Envelope<unknown[]>>(`/gateways/default/logs?per_page=1&filters=${encodeURIComponent(JSON.stringify(filters))}`);
+  const total = expected.json.result_info?.total_count ?? -1;
+  expect(total).toBeGreaterThan(0);
+  // The live count shows before Apply, and agrees with the API.
+  await expect(logsPage.filters.matchCount()).toHaveText(`${total.toLocaleString('en-US')} logs match`);
+
+  await logsPage.applyButton.click();
+  await expect(page).toHaveURL(/filters=/);
+  await expect(logsPage.column(1).first()).toHaveText('anthropic');
+  for (const provider of await logsPage.column(1).allTextContents()) expect(provider).toBe('anthropic');
+
+  await logsPage.saveAsDatasetButton.click();
+  await expect(page).toHaveURL(/\/gateways\/default\/datasets\/new\?filters=/);
+  await expect(datasetEditor.filters.row(2).getByRole('textbox', { name: 'Value' })).toHaveValue('0.001');
+  await datasetEditor.name.fill('Pricier Anthropic');
+  await datasetEditor.saveButton.click();
+
+  await expect(datasetsList.heading).toBeVisible();
+  const row = datasetsList.row('Pricier Anthropic');
+  await expect(row).toContainText('Logs where provider is "anthropic" and cost > $0.001');
+  const list = await server.api<Envelope<{ name: string; filters: unknown }[]>>('/gateways/default/datasets?search=Pricier');
+  expect(list.json.result.map((d) => ({ name: d.name, filters: d.filters }))).toEqual([{ name: 'Pricier Anthropic', filters }]);
+});
+
+test('a copied URL reopens with the same filters and page', async ({ page, logsPage, browser, baseURL }) => {
+  await logsPage.goto();
+  await logsPage.filters.addRow({ key: 'Model', operator: 'contains', values: ['llama'] });
+  await logsPage.filters.addRow({ key: 'Status', values: [] });
+  await logsPage.filters.value(2).selectOption({ label: 'Success' });
+  await logsPage.applyButton.click();
+  await expect(page).toHaveURL(/filters=/);
+  await page.getByRole('button', { name: 'Go to next page' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  const url = page.url();
+
+  await page.reload();
+  await expect(logsPage.filters.summary).toHaveText('Logs where model contains "llama" and status is Success');
+
+  // A colleague opening the link in another browser sees the same state.
+  const other = await (await browser.newContext({ baseURL })).newPage();
+  await other.goto(url);
+  await expect(other.getByLabel('Filter summary')).toHaveText('Logs where model contains "llama" and status is Success');
+  await expect(other.getByRole('group', { name: 'Filter 1' }).getByRole('combobox', { name: 'Key' })).toHaveValue('model');
+  await expect(other.getByText(/^26–50 of /)).toBeVisible();
+  for (const model of await other.locator('table[aria-label="Logs"] tbody tr td:nth-child(3)').allTextContents())
+    expect(model).toContain('llama');
+  await other.context().close();
+});
+
+test('thumbs up on a log is saved (PATCH feedback) and shown pressed', async ({ logsPage, server }) => {
+  await logsPage.goto();
+  const first = logsPage.bodyRows().first();
+  const up = first.getByRole('button', { name: 'Thumbs up' });
+  const pressedBefore = await up.getAttribute('aria-pressed');
+  const patch = logsPage.page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/gateways/default/logs/'));
+  await up.click();
+  const response = await patch;
+  expect(response.status()).toBe(200);
+  const expectedFeedback = pressedBefore === 'true' ? 0 : 1;
+  await expect(up).toHaveAttribute('aria-pressed', String(expectedFeedback === 1));
+  const id = response.url().split('/').pop()!;
+  const log = await server.api<Envelope<{ feedback: number }>>(`/gateways/default/logs/${id}`);
+  expect(log.json.result.feedback).toBe(expectedFeedback);
+});
+
+test('switching the gateway keeps the section', async ({ page, shell, logsPage, datasetsList }) => {
+  await logsPage.goto();
+  await shell.switchGateway('production');
+  await expect(page).toHaveURL(/\/gateways\/production\/logs$/);
+  await expect(logsPage.bodyRows().first()).toBeVisible();
+
+  await shell.section('Datasets').click();
+  await expect(datasetsList.heading).toBeVisible();
+  await shell.switchGateway('staging-eu');
+  await expect(page).toHaveURL(/\/gateways\/staging-eu\/datasets$/);
+  await expect(datasetsList.row('Anthropic models')).toBeVisible();
+});
+
+test('the root opens the first gateway, and unknown pages say so', async ({ page, logsPage }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/gateways\/default\/logs$/);
+  await expect(logsPage.heading).toBeVisible();
+  await page.goto('/nowhere');
+  await expect(page.getByText('Page not found')).toBeVisible();
+});
+
+test('screenshots of the logs page in light and dark', async ({ shell, logsPage }) => {
+  await logsPage.goto('default', `?filters=${encodeURIComponent(JSON.stringify([{ key: 'cost', operator: 'gt', value: [5] }, { key: 'cost', operator: 'lt', value: [1] }, { key: 'provider', operator: 'eq', value: ['openai', 'anthropic'] }]))}`);
+  await expect(logsPage.filters.row(3)).toBeVisible();
+  await shell.setTheme('Light');
+  await expect(logsPage.page.getByText(/contradict each other/)).toBeVisible();
+  await shell.screenshot('logs-light');
+  await shell.setTheme('Dark');
+  await expect(logsPage.page.locator('html')).toHaveClass(/dark/);
+  await shell.screenshot('logs-dark');
+  await logsPage.goto();
+  await expect(logsPage.bodyRows().first()).toBeVisible();
+  await shell.screenshot('logs-unfiltered-dark');
+});
