@@ -54,6 +54,7 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
       baseURL: LOCAL_GATEWAY_BASE_URL,
       fetch: inProcessFetch(gateway.fetch),
       timeoutMs: so.upstreamTimeoutMs,
+      pacing: false,
     });
   } else {
     upstream = createUpstream({

@@ -117,7 +117,7 @@ describe('what reaches the upstream', () => {
 
   it("the server's own pacing answers 429 with retry-after instead of calling", async () => {
     let t = 0;
-    const app = cloudflareApp(fake.baseURL, { pacing: { capacity: 2, windowMs: 300_000, now: () => t } });
+    const app = cloudflareApp(fake.baseURL, { pacing: { burst: 2, perWindow: 2, windowMs: 300_000, now: () => t } });
     expect((await app.request('/api/gateways')).status).toBe(200);
     expect((await app.request('/api/gateways')).status).toBe(200);
     const res = await app.request('/api/gateways');

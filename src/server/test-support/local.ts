@@ -19,6 +19,7 @@ export async function localApp(
     accountId: gateway.accountId,
     apiToken: gateway.token,
     baseURL: LOCAL_GATEWAY_BASE_URL,
+    pacing: false,
     fetch: inProcessFetch((req) => {
       onUpstream(req);
       return gateway.fetch(req);
