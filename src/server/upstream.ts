@@ -84,7 +84,7 @@ export function createUpstream(o: UpstreamOptions) {
       let body: unknown;
       try {
         body = await response.json();
-      } catch (e) {
+      } catch {
         if (controller.signal.aborted) throw new Cloudflare.APIConnectionTimeoutError();
         throw new UpstreamEnvelopeError(response.status, [{ message: `Cloudflare's API answered HTTP ${response.status} without JSON` }]);
       }
