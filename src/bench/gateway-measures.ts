@@ -33,7 +33,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Starts a server on `dataDir` and times spawn → the first answer that counts logs (the gateways list,
  * then a logs count on each gateway). On a fresh dir this includes seeding.
  */
-export async function startAndTime(dataDir: string, seedLogs: number, nodeArgs: string[] = []): Promise<{ target: Target; ms: number; logs: number }> {
+export async function startAndTime(
+  dataDir: string,
+  seedLogs: number,
+  nodeArgs: string[] = [],
+): Promise<{ target: Target; ms: number; cpuS: number; logs: number }> {
   const t0 = performance.now();
   const server = await ServerProcess.spawn({ dataDir, seedLogs, nodeArgs });
   try {
@@ -48,8 +52,9 @@ export async function startAndTime(dataDir: string, seedLogs: number, nodeArgs: 
       if (n > best.logs) best = { id: g.id, logs: n };
     }
     const ms = performance.now() - t0;
+    const cpuS = server.cpuSeconds();
     if (!best.id) throw new Error('the local gateway lists no gateway');
-    return { target: { server, client, gatewayId: best.id, gatewayLogs: best.logs }, ms, logs };
+    return { target: { server, client, gatewayId: best.id, gatewayLogs: best.logs }, ms, cpuS, logs };
   } catch (e) {
     await server.stop();
     throw e;

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export type Better = 'lower' | 'higher';
 
@@ -37,6 +37,8 @@ export interface Machine {
   node: string;
   platform: string;
   arch: string;
+  /** 1-minute load average when the run started: other work on a shared machine skews wall times. */
+  load_avg_1m: number;
 }
 
 export interface Report {
@@ -58,6 +60,7 @@ export function machine(): Machine {
     node: process.version,
     platform: process.platform,
     arch: process.arch,
+    load_avg_1m: loadavg()[0] ?? 0,
   };
 }
 

@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 export const ROOT = resolve(import.meta.dirname, '../..');
 const TOKEN_FILE = 'local-gateway-token';
 const STORE_FILE = 'gateway.sqlite';
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;
 
 export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'aig-bench-'));
@@ -100,6 +102,17 @@ export class ServerProcess {
     const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
     if (!kb) throw new Error('VmRSS not found in /proc status');
     return Number(kb) / 1024;
+  }
+
+  /**
+   * CPU seconds the server process has used (user + system, /proc/<pid>/stat), a figure that other load on a
+   * shared machine does not inflate the way it inflates wall time.
+   */
+  cpuSeconds(): number {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th, in clock ticks.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   }
 
   token(): string {
