@@ -42,7 +42,7 @@ export function FilterBuilder<T extends FiltersFormValues, C, O>({ control, obse
           onRemove={() => remove(index)}
           onMove={(to) => move(index, to)}
           observed={observed}
-          ranges={match?.data?.ranges}
+          ranges={observed?.ranges ?? match?.data?.ranges}
           cloudflare={cloudflare}
         />
       ))}

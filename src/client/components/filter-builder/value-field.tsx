@@ -54,7 +54,7 @@ export function ValueField({ meta, field, error, observed, ranges, onPreset }: V
     case 'date-time':
       return <DateTimePicker {...props} onPreset={onPreset} />;
     case 'autocomplete': {
-      const options = observed?.[meta.key as keyof ObservedValues] ?? [];
+      const options = observed?.[meta.key as Exclude<keyof ObservedValues, 'ranges'>] ?? [];
       return <TextPicker {...props} options={options} />;
     }
   }

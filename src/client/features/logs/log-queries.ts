@@ -30,6 +30,8 @@ export interface ObservedValues {
   model: string[];
   request_content_type: string[];
   response_content_type: string[];
+  /** The gateway's ranges over all its logs (the numeric pickers' hints). */
+  ranges: LogResultInfo;
 }
 
 const filtersParam = (filters: readonly WireFilter[] | undefined) =>
@@ -97,6 +99,7 @@ export const logQueries = {
           model: distinct(page.result, (l) => l.model),
           request_content_type: distinct(page.result, (l) => l.request_content_type),
           response_content_type: distinct(page.result, (l) => l.response_content_type),
+          ranges: page.result_info ?? {},
         })),
       staleTime: 5 * 60_000,
     }),

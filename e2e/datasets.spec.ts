@@ -1,0 +1,179 @@
+import type { Request } from '@playwright/test';
+import { expect, test } from './pages/app-fixtures.ts';
+
+interface Dataset {
+  id: string;
+  name: string;
+  enable: boolean;
+  filters: { key: string; operator: string; value: unknown[] }[];
+}
+interface Envelope<T> {
+  success: boolean;
+  result: T;
+}
+
+test('open a dataset, change a row and the name, Save (PUT), and see the result in the list and the detail', async ({
+  page,
+  datasetsList,
+  datasetEditor,
+  server,
+}) => {
+  await datasetsList.goto();
+  await datasetsList.open('Anthropic models');
+  await expect(datasetEditor.name).toHaveValue('Anthropic models');
+  await datasetEditor.filters.expectChips(1, ['anthropic']);
+
+  await datasetEditor.name.fill('Anthropic, cheap calls');
+  await datasetEditor.filters.setRow(1, { operator: 'contains' });
+  await datasetEditor.filters.addRow({ key: 'Cost', operator: 'less than', values: ['0.002'] });
+  await expect(datasetEditor.filters.summary).toHaveText('Logs where provider contains "anthropic" and cost < $0.002');
+
+  const put = page.waitForRequest((r) => r.method() === 'PUT' && /\/api\/gateways\/default\/datasets\/[^/]+$/.test(r.url()));
+  await datasetEditor.saveButton.click();
+  const request = await put;
+  expect(request.postDataJSON()).toEqual({
+    name: 'Anthropic, cheap calls',
+    enable: true,
+    filters: [
+      { key: 'provider', operator: 'contains', value: ['anthropic'] },
+      { key: 'cost', operator: 'lt', value: [0.002] },
+    ],
+  });
+
+  await expect(datasetsList.heading).toBeVisible();
+  await expect(datasetsList.row('Anthropic, cheap calls')).toContainText('Logs where provider contains "anthropic" and cost < $0.002');
+  await expect(datasetsList.row('Anthropic models')).toHaveCount(0);
+
+  await datasetsList.open('Anthropic, cheap calls');
+  await expect(datasetEditor.name).toHaveValue('Anthropic, cheap calls');
+  await expect(datasetEditor.filters.operator(1)).toHaveValue('contains');
+  await expect(datasetEditor.filters.row(2).getByRole('textbox', { name: 'Value' })).toHaveValue('0.002');
+
+  const id = request.url().split('/').pop()!;
+  const stored = await server.api<Envelope<Dataset>>(`/gateways/default/datasets/${id}`);
+  expect(stored.json.result.name).toBe('Anthropic, cheap calls');
+});
+
+test('a word in Cost is refused on its row, and nothing is sent', async ({ page, datasetEditor }) => {
+  const writes: Request[] = [];
+  page.on('request', (r) => {
+    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method()) && r.url().includes('/api/')) writes.push(r);
+  });
+  await datasetEditor.gotoNew();
+  await datasetEditor.name.fill('Cheap calls');
+  await datasetEditor.filters.addRow({ key: 'Cost', operator: 'less than', values: ['cheap'] });
+  await datasetEditor.saveButton.click();
+
+  const value = datasetEditor.filters.row(1).getByRole('textbox', { name: 'Value' });
+  await expect(datasetEditor.filters.row(1)).toContainText('Cost must be a number (USD)');
+  await expect(value).toHaveAttribute('aria-invalid', 'true');
+  await expect(value).toBeFocused();
+  expect(writes.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+});
+
+test('toggle enabled in the list, then Undo', async ({ datasetsList, shell, server }) => {
+  await datasetsList.goto();
+  const toggle = datasetsList.enabledSwitch('Expensive requests');
+  await expect(toggle).not.toBeChecked();
+
+  const put = datasetsList.page.waitForResponse((r) => r.request().method() === 'PUT');
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  expect((await put).status()).toBe(200);
+  await expect(shell.toast('Enabled "Expensive requests"')).toBeVisible();
+
+  const undoPut = datasetsList.page.waitForResponse((r) => r.request().method() === 'PUT');
+  await shell.undo();
+  expect(((await undoPut).request().postDataJSON() as Dataset).enable).toBe(false);
+  await expect(toggle).not.toBeChecked();
+  const list = await server.api<Envelope<Dataset[]>>('/gateways/default/datasets?search=Expensive');
+  expect(list.json.result[0]?.enable).toBe(false);
+});
+
+test('delete hides the row, Undo brings it back and nothing is deleted', async ({ page, datasetsList, shell, server }) => {
+  await page.clock.install();
+  const deletes: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'DELETE') deletes.push(r.url());
+  });
+  await datasetsList.goto();
+  await expect(datasetsList.row('Rated logs')).toBeVisible();
+  await datasetsList.delete('Rated logs');
+  await expect(datasetsList.row('Rated logs')).toHaveCount(0);
+  await shell.undo();
+  await expect(datasetsList.row('Rated logs')).toBeVisible();
+
+  // Past the undo window: an undone delete is never sent.
+  await page.clock.fastForward(10_000);
+  await expect(shell.toast('Kept "Rated logs"')).toBeVisible();
+  expect(deletes).toEqual([]);
+  const list = await server.api<Envelope<Dataset[]>>('/gateways/default/datasets?search=Rated');
+  expect(list.json.result.map((d) => d.name)).toEqual(['Rated logs']);
+});
+
+test('delete without Undo is sent after the window', async ({ page, datasetsList, server }) => {
+  await page.clock.install();
+  await datasetsList.goto();
+  await datasetsList.delete('Llama (any host)');
+  await expect(datasetsList.row('Llama (any host)')).toHaveCount(0);
+  const sent = page.waitForResponse((r) => r.request().method() === 'DELETE');
+  await page.clock.fastForward(7_000);
+  expect((await sent).status()).toBe(200);
+  await expect(datasetsList.row('Llama (any host)')).toHaveCount(0);
+  const list = await server.api<Envelope<Dataset[]>>('/gateways/default/datasets?search=Llama');
+  expect(list.json.result).toEqual([]);
+});
+
+test('duplicate opens a prefilled new dataset; search and status live in the URL', async ({ page, datasetsList, datasetEditor }) => {
+  await datasetsList.goto();
+  await datasetsList.duplicate('GPT-4o successes');
+  await expect(datasetEditor.name).toHaveValue('Copy of GPT-4o successes');
+  await expect(datasetEditor.filters.summary).toHaveText('Logs where model is "gpt-4o" and status is Success');
+  const post = page.waitForRequest((r) => r.method() === 'POST');
+  await datasetEditor.saveButton.click();
+  expect(((await post).postDataJSON() as Dataset).name).toBe('Copy of GPT-4o successes');
+  await expect(datasetsList.row('Copy of GPT-4o successes')).toBeVisible();
+
+  await datasetsList.search.fill('gpt-4o');
+  await expect(page).toHaveURL(/search=gpt-4o/);
+  await expect(datasetsList.table.locator('tbody tr')).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Disabled only' });
+  await expect(page.getByText('No datasets match')).toBeVisible();
+  await page.reload();
+  await expect(datasetsList.search).toHaveValue('gpt-4o');
+  await expect(page.getByRole('combobox', { name: 'Show' })).toHaveValue('false');
+});
+
+test('leaving an edited dataset asks first', async ({ page, datasetsList, datasetEditor, shell }) => {
+  await datasetsList.goto();
+  await datasetsList.open('Rated logs');
+  await datasetEditor.name.fill('Rated logs, edited');
+  await shell.section('Logs').click();
+  const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(datasetEditor.name).toHaveValue('Rated logs, edited');
+  await shell.section('Logs').click();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page).toHaveURL(/\/logs$/);
+});
+
+test('screenshots of the datasets list and editor in light and dark', async ({ page, shell, datasetsList, datasetEditor }) => {
+  for (const mode of ['Light', 'Dark'] as const) {
+    await datasetsList.goto();
+    await shell.setTheme(mode);
+    await page.mouse.move(0, 400);
+    await expect(datasetsList.row('Rated logs')).toBeVisible();
+    await shell.screenshot(`datasets-${mode.toLowerCase()}`);
+    await datasetsList.open('GPT-4o successes');
+    await datasetEditor.filters.addRow({ key: 'Created', values: [] });
+    await datasetEditor.filters.addRow({ key: 'Feedback', values: [] });
+    await datasetEditor.filters.addRow({ key: 'Duration', operator: 'less than', values: ['800'] });
+    await expect(datasetEditor.filters.matchCount()).toBeVisible();
+    await page.mouse.move(0, 400);
+    await shell.screenshot(`dataset-editor-${mode.toLowerCase()}`);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(datasetsList.heading).toBeVisible();
+  }
+});
