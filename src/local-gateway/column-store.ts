@@ -15,15 +15,22 @@ import { asciiLower, boolValue, createdAtRange, numberValue } from './filter-val
 /** Strings ↔ small integer codes. Code 0 is "no value". */
 class Dictionary {
   readonly values: (string | null)[] = [null];
+  /** Rows per code, to estimate how much of the data a row filter keeps (to run the most selective first). */
+  readonly counts: number[] = [0];
   private readonly index = new Map<string, number>();
   code(value: string | null): number {
-    if (value === null) return 0;
+    if (value === null) {
+      this.counts[0]!++;
+      return 0;
+    }
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.values.length;
       this.values.push(value);
+      this.counts.push(0);
       this.index.set(value, code);
     }
+    this.counts[code]!++;
     return code;
   }
   /** A lookup table code → 1/0, resolved once per query (so a `contains` costs one table read per log). */
@@ -45,8 +52,18 @@ class Dictionary {
 type TextKey = 'provider' | 'model' | 'request_content_type' | 'response_content_type';
 export type LogOrderKey = (typeof LOG_ORDER_KEYS)[number];
 
-/** One pass narrows the candidate positions in place and returns how many remain. */
-type Pass = (cand: Uint32Array, k: number) => number;
+/**
+ * One row filter as a pass: `run` narrows the candidate positions in place and returns how many remain;
+ * `scan` (where cheap to write) reads a position range directly, so the first pass need not fill the
+ * candidate buffer first. `share` estimates the fraction of logs kept; passes run most selective first.
+ */
+interface Pass {
+  run: (cand: Uint32Array, k: number) => number;
+  scan?: (out: Uint32Array, lo: number, hi: number) => number;
+  share: number;
+}
+/** Share assumed for a range comparison, whose selectivity is not tracked. */
+const UNKNOWN_SHARE = 0.5;
 
 export interface LogRanges {
   min_cost?: number;
@@ -76,6 +93,8 @@ export class GatewayColumns {
   readonly cached: Uint8Array;
   readonly feedback: Int8Array;
   readonly text: Record<TextKey | 'model_type', { codes: Uint32Array; dict: Dictionary }>;
+  /** Rows per value of success, cached (0/1) and feedback (-1/0/1 at index +1), for pass ordering. */
+  private readonly valueCounts = { success: [0, 0], cached: [0, 0], feedback: [0, 0, 0] };
   /** Reused candidate buffer: a selection is valid until the next query on this gateway. */
   private readonly scratch: Uint32Array;
 
@@ -119,6 +138,9 @@ export class GatewayColumns {
       cols.success[i] = row[6] as number;
       cols.cached[i] = row[7] as number;
       cols.feedback[i] = row[8] as number;
+      cols.valueCounts.success[row[6] as number]!++;
+      cols.valueCounts.cached[row[7] as number]!++;
+      cols.valueCounts.feedback[(row[8] as number) + 1]!++;
       provider.codes[i] = provider.dict.code(row[9] as string);
       model.codes[i] = model.dict.code(row[10] as string);
       model_type.codes[i] = model_type.dict.code(row[11] as string | null);
@@ -152,6 +174,8 @@ export class GatewayColumns {
   setFeedback(rid: number, createdAtMs: number, feedback: number): boolean {
     const p = this.positionOf(rid, createdAtMs);
     if (p < 0) return false;
+    this.valueCounts.feedback[this.feedback[p]! + 1]!--;
+    this.valueCounts.feedback[feedback + 1]!++;
     this.feedback[p] = feedback;
     return true;
   }
@@ -163,10 +187,20 @@ export class GatewayColumns {
       row.operator === 'eq'
         ? dict.table((v) => wanted.includes(v))
         : ((needles) => dict.table((v) => needles.some((n) => asciiLower(v).includes(n))))(wanted.map(asciiLower));
-    return codePass(codes, table);
+    return codePass(codes, table, this.shareOf(table, dict.counts));
+  }
+
+  private shareOf(table: Uint8Array, counts: readonly number[]): number {
+    let kept = 0;
+    for (let c = 0; c < table.length; c++) if (table[c]) kept += counts[c] ?? 0;
+    return this.length ? kept / this.length : 0;
   }
 
   private numberPass(column: Float64Array | Int32Array, row: Filter, missingBelowZero: boolean): Pass {
+    return { run: this.numberRun(column, row, missingBelowZero), share: UNKNOWN_SHARE };
+  }
+
+  private numberRun(column: Float64Array | Int32Array, row: Filter, missingBelowZero: boolean): Pass['run'] {
     const values = row.value.map(numberValue);
     const op = row.operator;
     if (values.length === 1) {
@@ -217,15 +251,18 @@ export class GatewayColumns {
     const tin = this.tokensIn;
     const tout = this.tokensOut;
     const test = (x: number) => values.some((v) => (op === 'gt' ? x > v : op === 'lt' ? x < v : x === v));
-    return (c, k) => {
-      let j = 0;
-      for (let i = 0; i < k; i++) {
-        const r = c[i]!;
-        const a = tin[r]!;
-        const b = tout[r]!;
-        if (a >= 0 && b >= 0 && test(a + b)) c[j++] = r;
-      }
-      return j;
+    return {
+      share: UNKNOWN_SHARE,
+      run: (c, k) => {
+        let j = 0;
+        for (let i = 0; i < k; i++) {
+          const r = c[i]!;
+          const a = tin[r]!;
+          const b = tout[r]!;
+          if (a >= 0 && b >= 0 && test(a + b)) c[j++] = r;
+        }
+        return j;
+      },
     };
   }
 
@@ -242,16 +279,24 @@ export class GatewayColumns {
       case 'cached': {
         const table = new Uint8Array(2);
         for (const v of row.value) table[boolValue(v)] = 1;
-        return codePass(row.key === 'success' ? this.success : this.cached, table);
+        return codePass(row.key === 'success' ? this.success : this.cached, table, this.shareOf(table, this.valueCounts[row.key]));
       }
       case 'feedback': {
         const table = new Uint8Array(3);
         for (const v of row.value) table[numberValue(v) + 1] = 1;
         const fb = this.feedback;
-        return (c, k) => {
-          let j = 0;
-          for (let i = 0; i < k; i++) if (table[fb[c[i]!]! + 1]) c[j++] = c[i]!;
-          return j;
+        return {
+          share: this.shareOf(table, this.valueCounts.feedback),
+          run: (c, k) => {
+            let j = 0;
+            for (let i = 0; i < k; i++) if (table[fb[c[i]!]! + 1]) c[j++] = c[i]!;
+            return j;
+          },
+          scan: (out, lo, hi) => {
+            let j = 0;
+            for (let r = lo; r < hi; r++) if (table[fb[r]! + 1]) out[j++] = r;
+            return j;
+          },
         };
       }
       case 'cost':
@@ -273,13 +318,16 @@ export class GatewayColumns {
     const m = this.text.model;
     const pt = p.dict.table((v) => asciiLower(v).includes(needle));
     const mt = m.dict.table((v) => asciiLower(v).includes(needle));
-    return (c, k) => {
-      let j = 0;
-      for (let i = 0; i < k; i++) {
-        const r = c[i]!;
-        if (pt[p.codes[r]!] || mt[m.codes[r]!] || r === idPosition) c[j++] = r;
-      }
-      return j;
+    return {
+      share: UNKNOWN_SHARE,
+      run: (c, k) => {
+        let j = 0;
+        for (let i = 0; i < k; i++) {
+          const r = c[i]!;
+          if (pt[p.codes[r]!] || mt[m.codes[r]!] || r === idPosition) c[j++] = r;
+        }
+        return j;
+      },
     };
   }
 
@@ -300,12 +348,23 @@ export class GatewayColumns {
       } else passes.push(this.compile(row));
     }
     if (search) passes.push(this.searchPass(search.text, search.idPosition));
+    // Most selective first: later passes then touch fewer candidates. Stable for equal shares.
+    passes.sort((a, b) => a.share - b.share);
     const cand = this.scratch;
-    let k = Math.max(0, hi - lo);
-    for (let i = 0; i < k; i++) cand[i] = lo + i;
-    for (const pass of passes) {
+    if (hi <= lo) return cand.subarray(0, 0);
+    let k: number;
+    let rest = passes;
+    const first = passes[0];
+    if (first?.scan) {
+      k = first.scan(cand, lo, hi);
+      rest = passes.slice(1);
+    } else {
+      k = hi - lo;
+      for (let i = 0; i < k; i++) cand[i] = lo + i;
+    }
+    for (const pass of rest) {
       if (k === 0) break;
-      k = pass(cand, k);
+      k = pass.run(cand, k);
     }
     return cand.subarray(0, k);
   }
@@ -397,13 +456,21 @@ export class GatewayColumns {
   }
 }
 
-function codePass(codes: Uint32Array | Uint8Array, table: Uint8Array): Pass {
-  return (c, k) => {
-    let j = 0;
-    for (let i = 0; i < k; i++) {
-      const r = c[i]!;
-      if (table[codes[r]!]) c[j++] = r;
-    }
-    return j;
+function codePass(codes: Uint32Array | Uint8Array, table: Uint8Array, share: number): Pass {
+  return {
+    share,
+    run: (c, k) => {
+      let j = 0;
+      for (let i = 0; i < k; i++) {
+        const r = c[i]!;
+        if (table[codes[r]!]) c[j++] = r;
+      }
+      return j;
+    },
+    scan: (out, lo, hi) => {
+      let j = 0;
+      for (let r = lo; r < hi; r++) if (table[codes[r]!]) out[j++] = r;
+      return j;
+    },
   };
 }
