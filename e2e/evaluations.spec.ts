@@ -19,6 +19,14 @@ async function screenshots(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** How the page prints: navigation and buttons hidden by the print stylesheet. */
+async function printScreenshot(page: Page, name: string) {
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await expect(page.getByRole('button', { name: 'Export CSV' }).or(page.getByRole('combobox', { name: 'Baseline' }))).toBeHidden();
+  await page.screenshot({ path: resolve(SHOTS, `evaluations-${name}-print.png`), fullPage: true });
+  await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+}
+
 /** A minimal RFC 4180 reader, so the test checks the file as a spreadsheet would read it. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -85,6 +93,7 @@ test.describe('a slowed job', () => {
     await expect(evaluationDetail.datasets).toContainText('Logs where model contains "llama"');
     await expect(page.getByRole('img', { name: /^Cost, zero-based axis/ })).toBeVisible();
     await screenshots(page, 'detail');
+  await printScreenshot(page, 'detail');
 
     // The list shows it Done too, with its datasets and evaluators.
     await evaluationsList.goto();
@@ -185,6 +194,7 @@ test('compare two evaluations: deltas against the chosen baseline, n and small-s
   await expect(speedCells.nth(1)).toContainText(`n = ${eb.results.find((r) => r.evaluation_type_id === speedId)!.total_logs.toLocaleString('en-US')}`);
   await expect(page.getByRole('img', { name: /^Speed by evaluation, zero-based axis/ })).toBeVisible();
   await screenshots(page, 'compare');
+  await printScreenshot(page, 'compare');
 
   // The baseline lives in the URL, so the page reproduces from a link.
   await comparePage.chooseBaseline('Llama');

@@ -32,6 +32,8 @@ export class AppShell {
 
   /** Full-page screenshot under e2e/screenshots (git-ignored), to be looked at by a person. */
   async screenshot(name: string) {
+    // Park the pointer on the title so no tooltip covers the page.
+    await this.productName.hover();
     await this.page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
   }
 }

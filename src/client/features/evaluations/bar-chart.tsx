@@ -15,21 +15,22 @@ interface BarChartProps {
   title: string;
   kind: ResultKind;
   bars: readonly Bar[];
+  /** The drawing's width in px; the labels and figures take fixed room, the bars the rest. */
+  width?: number;
+  labelWidth?: number;
+  valueWidth?: number;
 }
 
 const ROW = 28;
-const LABEL_W = 150;
-const VALUE_W = 150;
-const WIDTH = 560;
-const PLOT_W = WIDTH - LABEL_W - VALUE_W;
 const TOP = 6;
 
 /**
  * Horizontal bars on a zero-based axis (a truncated axis makes small differences look large). Human
  * feedback always spans 0–100 %. Drawn as SVG: no chart library in the bundle.
  */
-export function BarChart({ title, kind, bars }: BarChartProps) {
+export function BarChart({ title, kind, bars, width: WIDTH = 560, labelWidth: LABEL_W = 150, valueWidth: VALUE_W = 150 }: BarChartProps) {
   const titleId = useId();
+  const PLOT_W = WIDTH - LABEL_W - VALUE_W;
   const largest = Math.max(0, ...bars.map((b) => b.value ?? 0));
   const max = kind === 'feedback' ? 100 : niceMax(largest);
   const height = TOP + bars.length * ROW + 22;
@@ -48,7 +49,7 @@ export function BarChart({ title, kind, bars }: BarChartProps) {
         return (
           <g key={`${b.label}-${i}`}>
             <text x={LABEL_W - 8} y={y + ROW / 2 + 4} textAnchor="end" style={{ fill: 'var(--mui-palette-text-primary)' }}>
-              {b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label}
+              {b.label.length > LABEL_W / 7 ? `${b.label.slice(0, Math.floor(LABEL_W / 7) - 1)}…` : b.label}
             </text>
             {b.value !== null && (
               <rect

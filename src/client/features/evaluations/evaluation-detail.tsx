@@ -77,8 +77,10 @@ function EvaluationView({ gw, evaluation, types, stuckAfterMs, onRefresh }: Eval
             <Tooltip title={formatAbsolute(evaluation.created_at)}>
               <time dateTime={evaluation.created_at}>{formatRelative(evaluation.created_at, now)}</time>
             </Tooltip>{' '}
-            · {evaluation.total_logs.toLocaleString('en-US')} distinct logs across {evaluation.datasets.length}{' '}
-            {evaluation.datasets.length === 1 ? 'dataset' : 'datasets'}
+            ·{' '}
+            {evaluation.processed
+              ? `${evaluation.total_logs.toLocaleString('en-US')} distinct logs across ${evaluation.datasets.length} ${evaluation.datasets.length === 1 ? 'dataset' : 'datasets'}`
+              : `${evaluation.datasets.length} ${evaluation.datasets.length === 1 ? 'dataset' : 'datasets'}, logs not counted yet`}
           </Typography>
         </Stack>
       </Stack>

@@ -73,7 +73,7 @@ export function EvaluationsTable({ gw, evaluations, types, selected, now, onTogg
                 </TableCell>
                 <TableCell>{e.datasets.map((d) => d.name).join(', ') || '—'}</TableCell>
                 <TableCell>{evaluators.join(', ') || '—'}</TableCell>
-                <TableCell align="right">{e.total_logs.toLocaleString('en-US')}</TableCell>
+                <TableCell align="right">{e.processed ? e.total_logs.toLocaleString('en-US') : '—'}</TableCell>
                 <TableCell>
                   <Tooltip title={formatAbsolute(e.created_at)}>
                     <time dateTime={e.created_at}>{formatRelative(e.created_at, now)}</time>

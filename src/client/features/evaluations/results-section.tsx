@@ -18,18 +18,22 @@ export function ResultsSection({ rows, running }: { rows: readonly ResultRow[]; 
       {running && rows.length === 0 && (
         <Typography color="text.secondary">The results appear here when the job has run.</Typography>
       )}
-      {rows.length > 0 && (
+      {/* Empty charts of a job still running would only look like zeros. */}
+      {rows.some((r) => r.value !== null) && (
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(auto-fill, minmax(360px, 1fr))' } }}>
-          {rows.map((r) => (
+          {rows.filter((r) => r.value !== null).map((r) => (
             <Paper key={r.id} variant="outlined" sx={{ p: 2, breakInside: 'avoid' }}>
               <Typography variant="subtitle2" component="h3" gutterBottom>
                 {r.evaluator}
                 {r.unit ? ` (${r.unit})` : ''}
               </Typography>
               <BarChart
+                width={380}
+                labelWidth={100}
+                valueWidth={100}
                 title={`${r.evaluator}, zero-based axis`}
                 kind={r.kind}
-                bars={[{ label: `n = ${r.logs.toLocaleString('en-US')} logs`, value: r.value, display: r.display }]}
+                bars={[{ label: `n = ${r.logs.toLocaleString('en-US')}`, value: r.value, display: r.display }]}
               />
             </Paper>
           ))}

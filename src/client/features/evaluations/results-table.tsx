@@ -35,14 +35,14 @@ const columns: GridColDef<ResultRow>[] = [
     renderCell: ({ row }) => (
       <span>
         {row.statusLabel}
-        {row.description ? ` — ${row.description}` : ''}
+        {row.description && row.description !== row.statusLabel ? ` — ${row.description}` : ''}
       </span>
     ),
   },
   {
     field: 'updatedAt',
     headerName: 'Updated',
-    width: 200,
+    width: 220,
     renderCell: ({ row }) =>
       row.updatedAt ? (
         <Tooltip title={row.updatedAt}>
