@@ -17,10 +17,12 @@ export interface MatchCountState {
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
+/** Dollars to six significant digits: ranges are sums of floats and would print their noise. */
+export const usd = (n: number) => `$${Number(n.toPrecision(6))}`;
 
 export function rangesLine(ranges: LogCount['ranges']): string {
   const parts: string[] = [];
-  if (ranges.min_cost !== undefined && ranges.max_cost !== undefined) parts.push(`cost $${ranges.min_cost} – $${ranges.max_cost}`);
+  if (ranges.min_cost !== undefined && ranges.max_cost !== undefined) parts.push(`cost ${usd(ranges.min_cost)} – ${usd(ranges.max_cost)}`);
   if (ranges.min_duration !== undefined && ranges.max_duration !== undefined)
     parts.push(`duration ${number(ranges.min_duration)} – ${number(ranges.max_duration)} ms`);
   if (ranges.min_total_tokens !== undefined && ranges.max_total_tokens !== undefined)

@@ -1,3 +1,5 @@
+import ThumbDown from '@mui/icons-material/ThumbDown';
+import ThumbUp from '@mui/icons-material/ThumbUp';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
@@ -72,12 +74,12 @@ export function BooleanPicker({ meta, value, onChange, onBlur, error, inputRef }
 }
 
 const FEEDBACK_CHOICES = [
-  { value: 1, label: 'Thumbs up', text: '👍' },
-  { value: -1, label: 'Thumbs down', text: '👎' },
-  { value: 0, label: 'No feedback', text: 'none' },
+  { value: 1, label: 'Thumbs up', text: <ThumbUp fontSize="small" /> },
+  { value: -1, label: 'Thumbs down', text: <ThumbDown fontSize="small" /> },
+  { value: 0, label: 'No feedback', text: 'None' },
 ] as const;
 
-/** 👍 / 👎 / none; several may be pressed (ORed), as the key allows. */
+/** Thumbs up / down / none; several may be pressed (ORed), as the key allows. */
 export function FeedbackPicker({ value, onChange, onBlur, error }: PickerProps) {
   const helpId = useId();
   const selected = value.map((v) => Number(v));
@@ -93,7 +95,7 @@ export function FeedbackPicker({ value, onChange, onBlur, error }: PickerProps) 
         aria-invalid={!!error}
       >
         {FEEDBACK_CHOICES.map((c) => (
-          <ToggleButton key={c.value} value={c.value} aria-label={c.label} sx={{ px: 2 }}>
+          <ToggleButton key={c.value} value={c.value} aria-label={c.label} sx={{ px: 2, textTransform: 'none' }}>
             {c.text}
           </ToggleButton>
         ))}

@@ -30,7 +30,6 @@ export function DatasetForm({ gatewayId, title, defaultValues, onSave }: Dataset
   const form = useForm<DatasetFormValues, unknown, DatasetInput>({
     resolver: zodResolver(datasetInputSchema),
     defaultValues,
-    mode: 'onTouched',
   });
   const [formError, setFormError] = useState<string[]>([]);
   // Set while a save is in flight or done, so the save's own navigation is not held up by the guard.

@@ -36,8 +36,9 @@ export function DatasetRow({ gw, dataset, onToggle, onDelete }: DatasetRowProps)
           {dataset.name}
         </Link>
       </TableCell>
-      <TableCell padding="checkbox">
+      <TableCell>
         <Switch
+          size="small"
           checked={dataset.enable}
           onChange={(e) => onToggle(e.target.checked)}
           slotProps={{ input: { 'aria-label': `Enabled: ${dataset.name}` } }}
