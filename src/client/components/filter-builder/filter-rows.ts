@@ -15,13 +15,14 @@ export function newFilterRow(key: LogKey = 'provider'): FilterRowInput {
 }
 
 /**
- * The row after a key change: the operator is kept when the new key allows it (else its first one), and
- * the values are kept only when they are of the same kind (tokens → duration keeps the number).
+ * The row after a key change: a key of the same kind (tokens → duration, provider → model) keeps the
+ * operator and values; any other starts from the new key's first operator and no value.
  */
 export function changeRowKey(row: FilterRowInput, key: LogKey): FilterRowInput {
   const meta = KEY_META[key];
-  const operator = (meta.operators as readonly string[]).includes(row.operator) ? row.operator : meta.operators[0]!;
   const sameKind = isLogKey(row.key) && KEY_META[row.key].picker === meta.picker && KEY_META[row.key].type === meta.type;
+  // "is" on a provider means something else than "is" on a date: only a key of the same kind keeps the operator.
+  const operator = sameKind && (meta.operators as readonly string[]).includes(row.operator) ? row.operator : meta.operators[0]!;
   const value = sameKind ? (meta.multiple ? row.value : row.value.slice(0, 1)) : [];
   return { key, operator, value };
 }
