@@ -27,7 +27,8 @@ const ALLOWED: Record<string, string[]> = {
   client: ['client', 'shared'],
   server: ['server', 'shared'],
   'local-gateway': ['local-gateway', 'shared', 'test-support'],
-  bench: ['bench', 'shared', 'local-gateway', 'server', 'test-support'],
+  bench: ['bench', 'shared', 'local-gateway', 'server', 'test-support', 'reliability'],
+  reliability: ['reliability', 'shared', 'local-gateway', 'server', 'test-support'],
   'test-support': ['test-support', 'shared', 'local-gateway'],
 };
 /** The composition roots: the server's entry points open the local gateway. */

@@ -60,7 +60,8 @@ export const ERROR_CODES = {
 } as const;
 
 export function errorEnvelope(errors: ApiErrorItem[]): ErrorEnvelope {
-  return { success: false, errors, messages: [], result: null };
+  // `result: {}` because the spec's list-endpoint 400 requires an object there; other errors allow it.
+  return { success: false, errors, messages: [], result: {} };
 }
 
 /** Turns a zod issue path into Cloudflare's `path` (strings), prefixed by where the value came from. */
