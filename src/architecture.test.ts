@@ -32,7 +32,7 @@ const ALLOWED: Record<string, string[]> = {
   'test-support': ['test-support', 'shared', 'local-gateway'],
 };
 /** The composition roots: the server's entry points open the local gateway. */
-const COMPOSERS = /^server\/(main|start)\.ts$|^server\/.*\.test\.ts$|^server\/conformance\//;
+const COMPOSERS = /^server\/(main|start)\.ts$|^server\/.*\.test\.ts$|^server\/(conformance|test-support)\//;
 
 describe('architecture', () => {
   const files = sourceFiles(SRC).filter((f) => !f.endsWith('architecture.test.ts'));
