@@ -1,27 +1,21 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildClientIfStale } from '../server/build-client.ts';
 import { ROOT } from './server-process.ts';
 
 const DIST = join(ROOT, 'dist');
-/** What the client build reads; dist is stale when any of these is newer than dist/index.html. */
-const SOURCES = ['index.html', 'vite.config.ts', 'package.json', 'public', 'src/client', 'src/shared'];
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
-/** Builds the client with Vite's API unless dist is newer than its sources; returns whether it built. */
+/**
+ * Builds the client the way `npm start` does (only when its sources are newer than dist); returns whether
+ * it built. Done before any timed server start, so a build is never measured as start-up.
+ */
 export async function ensureClientBuilt(): Promise<boolean> {
   const index = join(DIST, 'index.html');
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  if (built > Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))))) return false;
-  const { build } = await import('vite');
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  return true;
+  const before = existsSync(index) ? statSync(index).mtimeMs : 0;
+  await buildClientIfStale(ROOT);
+  if (!existsSync(index)) throw new Error('the client build produced no dist/index.html');
+  return statSync(index).mtimeMs !== before;
 }
 
 const gzipSize = (file: string) => gzipSync(readFileSync(file)).length;
