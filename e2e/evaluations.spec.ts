@@ -14,7 +14,9 @@ async function screenshots(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: resolve(SHOTS, `evaluations-${name}-${scheme}.png`), fullPage: true });
+    // The theme follows the system scheme by a class on <html>; shoot once it has switched.
+    await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${scheme}\\b`));
+    await page.screenshot({ path: resolve(SHOTS, `evaluations-${name}-${scheme}.png`), fullPage: true, animations: 'disabled' });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -23,7 +25,7 @@ async function screenshots(page: Page, name: string) {
 async function printScreenshot(page: Page, name: string) {
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   await expect(page.getByRole('button', { name: 'Export CSV' }).or(page.getByRole('combobox', { name: 'Baseline' }))).toBeHidden();
-  await page.screenshot({ path: resolve(SHOTS, `evaluations-${name}-print.png`), fullPage: true });
+  await page.screenshot({ path: resolve(SHOTS, `evaluations-${name}-print.png`), fullPage: true, animations: 'disabled' });
   await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
 }
 
@@ -161,6 +163,17 @@ test('re-run goes through the prefilled form and makes a new evaluation', async 
   await expect(evaluationDetail.heading('Anthropic only (re-run)')).toBeVisible();
   await expect(page).not.toHaveURL(new RegExp(original.id));
   await expect(evaluationDetail.status(/^Done$/)).toBeVisible();
+  await expect(evaluationDetail.datasets.getByText('Modified since')).toHaveCount(0);
+
+  // Editing the dataset afterwards marks it on the evaluation: its figures describe the old filters.
+  const put = await server.api(`/gateways/default/datasets/${d.id}`, {
+    method: 'PUT',
+    body: { name: d.name, enable: d.enable, filters: [{ key: 'provider', operator: 'eq', value: ['openai'] }] },
+  });
+  expect(put.status).toBe(200);
+  await evaluationDetail.goto(original.id);
+  await expect(evaluationDetail.datasets.getByText('Modified since')).toBeVisible();
+  await expect(evaluationDetail.datasets).toContainText('Logs where provider is "anthropic"');
 
   await evaluationsList.goto();
   await expect(evaluationsList.row('Anthropic only')).toBeVisible();

@@ -102,6 +102,7 @@ export default function EvaluationsPage() {
           size="small"
           value={params.processed}
           onChange={(e) => update({ processed: e.target.value as ListParams['processed'], page: 1 })}
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
           sx={{ minWidth: 180 }}
         >
           <MenuItem value="">All</MenuItem>
