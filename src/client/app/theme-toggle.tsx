@@ -3,7 +3,6 @@ import LightMode from '@mui/icons-material/LightMode';
 import SettingsBrightness from '@mui/icons-material/SettingsBrightness';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import Tooltip from '@mui/material/Tooltip';
 import { useColorScheme } from '@mui/material/styles';
 
 const MODES = [
@@ -25,11 +24,10 @@ export function ThemeToggle() {
       sx={{ bgcolor: 'background.paper' }}
     >
       {MODES.map(({ mode: m, label, Icon }) => (
-        <Tooltip key={m} title={label}>
-          <ToggleButton value={m} aria-label={label}>
-            <Icon fontSize="small" />
-          </ToggleButton>
-        </Tooltip>
+        // A plain title, not a Tooltip: the shell is on every first load and Tooltip brings Popper along.
+        <ToggleButton key={m} value={m} aria-label={label} title={label}>
+          <Icon fontSize="small" />
+        </ToggleButton>
       ))}
     </ToggleButtonGroup>
   );

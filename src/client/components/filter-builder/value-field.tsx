@@ -6,7 +6,8 @@ import { DateTimePicker } from './date-time-picker.tsx';
 import { usd } from './filter-summary.tsx';
 import type { FiltersFormValues } from './filter-rows.ts';
 import { valueErrorMessage } from './value-error.ts';
-import { BooleanPicker, FeedbackPicker, NumberPicker, TextPicker } from './value-pickers.tsx';
+import { TextPicker } from './text-picker.tsx';
+import { BooleanPicker, FeedbackPicker, NumberPicker } from './value-pickers.tsx';
 
 /** Which `meta_info` range belongs to which numeric key. */
 const RANGE_FIELDS = {

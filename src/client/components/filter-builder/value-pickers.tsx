@@ -6,7 +6,6 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import Stack from '@mui/material/Stack';
-import Autocomplete from '@mui/material/Autocomplete';
 import { useId } from 'react';
 import type { KeyMeta } from '../../../shared/filters.ts';
 
@@ -104,48 +103,5 @@ export function FeedbackPicker({ value, onChange, onBlur, error }: PickerProps) 
         {error ?? 'Pick one or more'}
       </FormHelperText>
     </Stack>
-  );
-}
-
-/** Free text with suggestions of values seen in recent logs; several values where the key allows. */
-export function TextPicker({ meta, value, onChange, onBlur, error, hint, inputRef, options }: PickerProps & { options: string[] }) {
-  const strings = value.map((v) => String(v));
-  if (!meta.multiple)
-    return (
-      <Autocomplete
-        freeSolo
-        autoSelect
-        options={options}
-        value={strings[0] ?? null}
-        onChange={(_, next) => onChange(next ? [next] : [])}
-        onBlur={onBlur}
-        sx={{ minWidth: 240, flex: 1 }}
-        renderInput={(params) => (
-          <TextField {...params} label="Value" size="small" inputRef={inputRef} error={!!error} helperText={error ?? hint ?? ' '} />
-        )}
-      />
-    );
-  return (
-    <Autocomplete
-      multiple
-      freeSolo
-      autoSelect
-      filterSelectedOptions
-      options={options}
-      value={strings}
-      onChange={(_, next) => onChange(next.map((v) => v.trim()).filter(Boolean))}
-      onBlur={onBlur}
-      sx={{ minWidth: 240, flex: 1 }}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label="Value"
-          size="small"
-          inputRef={inputRef}
-          error={!!error}
-          helperText={error ?? hint ?? 'Type and press Enter; several values match any of them'}
-        />
-      )}
-    />
   );
 }
