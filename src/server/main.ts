@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createAccessControl } from './access.ts';
 import { createApp } from './app.ts';
+import type { FaultSwitch } from './routes/test-control.ts';
 import type { ServerEnv } from './env.ts';
 import { bindRefusal, isLoopbackHost } from './security.ts';
 import { createUpstream, inProcessFetch, LOCAL_GATEWAY_BASE_URL, type Upstream } from './upstream.ts';
@@ -36,15 +37,27 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
   const refusal = bindRefusal(env.host, Boolean(env.dashboardSecret || env.access));
   if (refusal) throw new StartupError(refusal);
 
+  if (env.testControl && !isLoopbackHost(env.host))
+    throw new StartupError('LOCAL_GATEWAY_TEST_CONTROL is test-only and needs HOST=127.0.0.1; unset it to listen on another address.');
+
   let upstream: Upstream;
-  let localGateway: { fetch: (req: Request) => Promise<Response>; tokenFile: string; close(): Promise<void> } | undefined;
+  let localGateway:
+    | { fetch: (req: Request) => Promise<Response>; tokenFile: string; faults: FaultSwitch; close(): Promise<void> }
+    | undefined;
   if (env.upstream.mode === 'local') {
     // Loaded only in local mode: Cloudflare mode never opens the SQLite store.
     const { openLocalGateway } = await import('../local-gateway/index.ts');
+    const { faultSettingsSchema } = await import('../local-gateway/faults.ts');
+    const faults = faultSettingsSchema.safeParse(env.localGatewayFaults ?? {});
+    if (!faults.success)
+      throw new StartupError(
+        `Configuration error: LOCAL_GATEWAY_FAULTS ${faults.error.issues[0]?.path.join('.') || ''} ${faults.error.issues[0]?.message ?? 'is invalid'} (test-only; fields latencyMs, errorRate, rateLimitEvery, retryAfterSeconds, dropRate).`,
+      );
     const gateway = await openLocalGateway({
       dataDir: env.dataDir,
       seedLogs: env.seedLogs,
       evaluationDelayMs: env.localGatewayEvaluationDelayMs,
+      faults: faults.data,
     });
     localGateway = gateway;
     upstream = createUpstream({
@@ -77,6 +90,7 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
     localGatewayFetch: localGateway?.fetch,
     loopbackHostsOnly: isLoopbackHost(env.host) && !auth.required,
     log,
+    ...(env.testControl && localGateway ? { testFaults: localGateway.faults } : {}),
   });
 
   let server: ReturnType<typeof serve>;
@@ -102,6 +116,8 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
   } else {
     log(`Mode: Cloudflare (account ${upstream.accountId}${env.upstream.baseUrl ? `, API at ${new URL(env.upstream.baseUrl).origin}` : ''})`);
   }
+  if (env.localGatewayFaults) log(`Test-only: local gateway faults ${JSON.stringify(env.localGatewayFaults)}`);
+  if (env.testControl && localGateway) log('Test-only: /api/test/faults is mounted (LOCAL_GATEWAY_TEST_CONTROL=1)');
   if (auth.required) log(`Access control: ${[env.dashboardSecret && 'dashboard secret', env.access && 'Cloudflare Access'].filter(Boolean).join(' + ')}`);
 
   let closing: Promise<void> | undefined;
