@@ -26,7 +26,8 @@ export function EvaluatorCheckboxes({ types, value, onChange, error }: Evaluator
         {usable.map((t) => (
           <FormControlLabel
             key={t.id}
-            sx={{ alignItems: 'flex-start', mt: 0.5 }}
+            // Locked is not unavailable: a mandatory evaluator's name and description stay fully readable.
+            sx={{ alignItems: 'flex-start', mt: 0.5, '& .MuiFormControlLabel-label.Mui-disabled': { color: 'text.primary' } }}
             control={
               <Checkbox
                 sx={{ pt: 0.25 }}
