@@ -170,7 +170,21 @@ export type Upstream = ReturnType<typeof createUpstream>;
 
 /** Adapts an in-process `fetch(Request)` (the local gateway's app) to the `fetch(url, init)` the SDK calls. */
 export function inProcessFetch(handler: (req: Request) => Promise<Response>): Fetch {
-  return (input, init) => handler(input instanceof Request ? input : new Request(input, init));
+  return (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    // The handler never looks at the signal, so honour it here: without this a slow local gateway would
+    // hold a request past the upstream timeout, where a network fetch would have been aborted.
+    const signal = init?.signal ?? request.signal;
+    const aborted = () => new DOMException('This operation was aborted', 'AbortError');
+    if (signal?.aborted) return Promise.reject(aborted());
+    return new Promise<Response>((resolve, reject) => {
+      const onAbort = () => reject(aborted());
+      signal?.addEventListener('abort', onAbort, { once: true });
+      handler(request)
+        .then(resolve, reject)
+        .finally(() => signal?.removeEventListener('abort', onAbort));
+    });
+  };
 }
 
 /** The base URL the SDK uses for the in-process local gateway; never resolved, the fetch handles it. */
