@@ -3,7 +3,7 @@ import { runBffLoad, runBffSequential } from './bff-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { bundleSizes, ensureClientBuilt } from './bundle-size.ts';
 import { runGatewayBench } from './gateway-bench.ts';
-import type { Repetitions, Target } from './gateway-measures.ts';
+import type { Repetitions } from './gateway-measures.ts';
 import { addGrowthMetrics, growthPoint, type GrowthPoint } from './growth-bench.ts';
 import type { LoadOptions } from './bff-bench.ts';
 import { formatMarkdown, formatTable, machine, Metrics, writeReport } from './report.ts';
@@ -53,33 +53,52 @@ async function main(): Promise<number> {
   console.log(`bench: ${plan.size} run, ${plan.logs.toLocaleString('en-US')} logs, report → ${out}`);
   console.log(`bench: ${host.cpus} CPUs, ${host.mem_mb} MB, Node ${host.node}, load average ${host.load_avg_1m.toFixed(1)} at start`);
 
+  /** Runs one part; a failure is recorded as a problem and the other parts still run and report. */
+  const part = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await fn();
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      console.error(`\n!!! ${name} failed: ${message}\n`);
+      problems.push(`${name} failed: ${message.split('\n')[0]}`);
+      return undefined;
+    }
+  };
+
   // The client first: the server serves dist, and a build during a timed start would be measured as start-up.
-  console.log('browser: building the client…');
-  const built = await ensureClientBuilt();
-  const sizes = bundleSizes();
-  metrics.add({ name: 'browser: initial JS (gzip)', value: sizes.initialGzip / 1024, unit: 'KB', target: 250, note: `${sizes.initialFiles.length} files${built ? '' : ', dist up to date'}` });
-  metrics.add({ name: 'browser: all JS (gzip)', value: sizes.totalGzip / 1024, unit: 'KB', note: `${sizes.totalFiles} files` });
+  await part('bundle', async () => {
+    console.log('browser: building the client…');
+    const built = await ensureClientBuilt();
+    const sizes = bundleSizes();
+    metrics.add({ name: 'browser: initial JS (gzip)', value: sizes.initialGzip / 1024, unit: 'KB', target: 250, note: `${sizes.initialFiles.length} files${built ? '' : ', dist up to date'}` });
+    metrics.add({ name: 'browser: all JS (gzip)', value: sizes.totalGzip / 1024, unit: 'KB', note: `${sizes.totalFiles} files` });
+  });
 
   const dataDir = freshDataDir();
-  let target: Target | undefined;
   const growth: GrowthPoint[] = [];
-  try {
-    const gateway = await runGatewayBench(dataDir, plan.logs, plan.reps, metrics, problems, serverNodeArgs);
-    target = gateway.target;
-    growth.push({ logs: plan.logs, threeRowP50: gateway.threeRowP50, evaluationMs: gateway.evaluationMs });
-    // Cheapest on the BFF's upstream pacing budget first: the load may exhaust it (see bff-bench).
-    await runBrowserBench(target, plan.browserRuns, metrics, problems);
-    await runBffSequential(target, plan.load, metrics);
-    await runBffLoad(target, plan.load, metrics, problems);
-    metrics.add({ name: 'gateway: server RSS after the runs', value: target.server.rssMb(), unit: 'MB', targetAtFull: 300 });
-    await target.server.stop();
-    target = undefined;
-    for (const logs of plan.growth) growth.push(await growthPoint(logs, plan.reps, problems));
-    addGrowthMetrics(growth, metrics);
-  } finally {
-    await target?.server.stop();
-    removeDir(dataDir);
+  const gateway = await part('gateway', () => runGatewayBench(dataDir, plan.logs, plan.reps, metrics, problems, serverNodeArgs));
+  if (gateway) {
+    const target = gateway.target;
+    try {
+      growth.push({ logs: plan.logs, threeRowP50: gateway.threeRowP50, evaluationMs: gateway.evaluationMs });
+      await part('browser', () => runBrowserBench(target, plan.browserRuns, metrics, problems));
+      await part('bff', async () => {
+        await runBffSequential(target, plan.load, metrics);
+        await runBffLoad(target, plan.load, metrics, problems);
+      });
+      await part('rss', async () => {
+        metrics.add({ name: 'gateway: server RSS after the runs', value: target.server.rssMb(), unit: 'MB', targetAtFull: 300 });
+      });
+    } finally {
+      await target.server.stop();
+    }
   }
+  removeDir(dataDir);
+  for (const logs of plan.growth) {
+    const point = await part(`growth at ${logs} logs`, () => growthPoint(logs, plan.reps, problems));
+    if (point) growth.push(point);
+  }
+  addGrowthMetrics(growth, metrics);
 
   const durationS = (performance.now() - t0) / 1000;
   writeReport(out, { machine: host, size: plan.size, logs: plan.logs, started_at: started.toISOString(), duration_s: durationS, problems, metrics: metrics.list });
