@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { startServer, type RunningServer } from './start-server.ts';
 
 export interface ServerFixture {
@@ -13,14 +13,6 @@ interface Options {
   seedLogs: number;
   /** Test-only: hold each evaluation job this long (the server's LOCAL_GATEWAY_EVALUATION_DELAY_MS). */
   evaluationDelayMs: number;
-}
-
-/** Browser console errors fail the test: a polished console prints none. */
-function watchConsole(page: Page, errors: string[]) {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
 }
 
 export const test = base.extend<Options & { server: ServerFixture; running: RunningServer; consoleErrors: string[] }>({
@@ -43,9 +35,14 @@ export const test = base.extend<Options & { server: ServerFixture; running: Runn
     };
     await use({ baseURL: running.baseURL, api, output: running.output });
   },
-  consoleErrors: async ({ page }, use) => {
+  // Browser console errors fail the test: a polished console prints none. Watched on the context (not the
+  // page) so that the `page` fixture below can depend on this one without a cycle.
+  consoleErrors: async ({ context }, use) => {
     const errors: string[] = [];
-    watchConsole(page, errors);
+    context.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    context.on('weberror', (err) => errors.push(err.error().message));
     await use(errors);
   },
   page: async ({ page, consoleErrors }, use) => {

@@ -11,17 +11,6 @@ export const test = base.extend<{
   evaluationDetail: EvaluationDetailPage;
   comparePage: ComparePage;
 }>({
-  // The shared harness's consoleErrors fixture asks for `page` while its `page` asks for consoleErrors, which
-  // Playwright refuses as a cycle. Watching the context instead collects the same console errors and page
-  // errors without needing `page`, so the harness's end-of-test check still applies.
-  consoleErrors: async ({ context }, use) => {
-    const errors: string[] = [];
-    context.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
-    });
-    context.on('weberror', (err) => errors.push(err.error().message));
-    await use(errors);
-  },
   evaluationsList: async ({ page }, use) => use(new EvaluationsListPage(page)),
   newEvaluation: async ({ page }, use) => use(new NewEvaluationPage(page)),
   evaluationDetail: async ({ page }, use) => use(new EvaluationDetailPage(page)),
