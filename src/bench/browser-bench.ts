@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import { gzipOfUrlPaths } from './bundle-size.ts';
 import type { Target } from './gateway-measures.ts';
 import type { Metrics } from './report.ts';
 import { median, percentile } from './stats.ts';
@@ -128,10 +129,41 @@ export async function runBrowserBench(t: Target, runs: number, metrics: Metrics,
       metrics.add({ name: 'browser: evaluation results table visible', value: median(times), unit: 'ms', note: `median of ${runs} cold loads; ${phases}` });
     }
 
+    console.log('browser: JS of the first route…');
+    await measureFirstRouteJs(browser, t, metrics);
+
     console.log('browser: looking for a 10,000-row table…');
     await measureScroll(browser, t, gw, metrics, problems);
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * The JS a first visit to `/` actually fetches (entry, preloads and the lazy chunks of the route it lands
+ * on), taken from the page's resource timing and gzipped from dist.
+ */
+async function measureFirstRouteJs(browser: Browser, t: Target, metrics: Metrics): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${t.client.baseUrl}/`, { waitUntil: 'networkidle', timeout: 15_000 }).catch(() => undefined);
+    const paths = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .map((r) => new URL(r.name))
+        .filter((u) => u.origin === location.origin && u.pathname.endsWith('.js'))
+        .map((u) => u.pathname),
+    );
+    const landed = new URL(page.url()).pathname;
+    const largest = paths
+      .map((p) => ({ name: p.replace(/^.*\//, ''), kb: gzipOfUrlPaths([p]) / 1024 }))
+      .sort((a, b) => b.kb - a.kb)
+      .slice(0, 3)
+      .map((f) => `${f.name} ${f.kb.toFixed(0)}`)
+      .join(', ');
+    metrics.add({ name: 'browser: JS fetched opening / (gzip)', value: gzipOfUrlPaths(paths) / 1024, unit: 'KB', target: 250, note: `${paths.length} files, landed on ${landed}; largest KB: ${largest}` });
+  } finally {
+    await context.close();
   }
 }
 

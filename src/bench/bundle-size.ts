@@ -20,6 +20,14 @@ export async function ensureClientBuilt(): Promise<boolean> {
 
 const gzipSize = (file: string) => gzipSync(readFileSync(file)).length;
 
+/** Gzip bytes of built files named by their URL paths (`/assets/x.js`); paths outside dist are ignored. */
+export function gzipOfUrlPaths(paths: readonly string[]): number {
+  return paths
+    .map((p) => join(DIST, decodeURIComponent(p).replace(/^\/+/, '')))
+    .filter((f) => f.startsWith(DIST) && existsSync(f))
+    .reduce((sum, f) => sum + gzipSize(f), 0);
+}
+
 /** Relative specifiers a chunk imports statically (`import … from "./x.js"`, `import "./x.js"`); not `import()`. */
 function staticImports(code: string): string[] {
   const out: string[] = [];
