@@ -53,6 +53,7 @@ test('a copied URL reopens with the same filters and page', async ({ page, logsP
   await logsPage.filters.value(2).selectOption({ label: 'Success' });
   await logsPage.applyButton.click();
   await expect(page).toHaveURL(/filters=/);
+  await expect(logsPage.column(2).first()).toContainText('llama');
   await page.getByRole('button', { name: 'Go to next page' }).click();
   await expect(page).toHaveURL(/page=2/);
   const url = page.url();

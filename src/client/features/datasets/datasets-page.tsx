@@ -3,11 +3,12 @@ import Stack from '@mui/material/Stack';
 import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
-import { readBoolParam, readIntParam, withParams } from '../../lib/url-state.ts';
+import { readBoolParam, readIntParam } from '../../lib/url-state.ts';
+import { useUrlParams } from '../../lib/use-url-params.ts';
 import { datasetLinks } from './dataset-links.ts';
 import { datasetQueries } from './dataset-queries.ts';
 import { DatasetsTable } from './datasets-table.tsx';
@@ -17,7 +18,7 @@ const PAGE_SIZES = [10, 20, 50, 100];
 
 export default function DatasetsPage() {
   const gw = useGatewayId();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const page = readIntParam(params, 'page', 1, 1, 1_000_000);
   const perPage = readIntParam(params, 'per_page', 20, 1, 100);
   const search = params.get('search') ?? '';
@@ -25,7 +26,7 @@ export default function DatasetsPage() {
   const query = useQuery(datasetQueries.list(gw, { page, per_page: perPage, search: search || undefined, enable }));
   const filtered = !!search || enable !== undefined;
   // Filters change what page 1 is, so they send the user back to it.
-  const update = (changes: Parameters<typeof withParams>[1]) => setParams(withParams(params, changes), { replace: true });
+  const update = (changes: Parameters<typeof setParams>[0]) => setParams(changes, { replace: true });
 
   return (
     <Stack spacing={2}>

@@ -2,11 +2,12 @@ import Stack from '@mui/material/Stack';
 import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
-import { filtersToParam, parseFiltersParam, readIntParam, withParams } from '../../lib/url-state.ts';
+import { filtersToParam, parseFiltersParam, readIntParam } from '../../lib/url-state.ts';
+import { useUrlParams } from '../../lib/use-url-params.ts';
 import { datasetLinks } from '../datasets/dataset-links.ts';
 import { logQueries } from './log-queries.ts';
 import { LogsFilterForm } from './logs-filter-form.tsx';
@@ -17,7 +18,7 @@ const PAGE_SIZES = [10, 25, 50];
 export default function LogsPage() {
   const gw = useGatewayId();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const filtersText = params.get('filters');
   const filters = parseFiltersParam(filtersText);
   const page = readIntParam(params, 'page', 1, 1, 1_000_000);
@@ -34,7 +35,7 @@ export default function LogsPage() {
         key={`${gw}:${filtersText ?? ''}`}
         gatewayId={gw}
         applied={filters}
-        onApply={(next) => setParams(withParams(params, { filters: filtersToParam(next), page: undefined }))}
+        onApply={(next) => setParams({ filters: filtersToParam(next), page: undefined })}
         onSaveAsDataset={(next) => void navigate(datasetLinks.new(gw, { filters: next }))}
       />
       <QueryBoundary query={logs} what="the logs">
@@ -54,8 +55,8 @@ export default function LogsPage() {
                 page={page - 1}
                 rowsPerPage={perPage}
                 rowsPerPageOptions={PAGE_SIZES}
-                onPageChange={(_, p) => setParams(withParams(params, { page: p === 0 ? undefined : p + 1 }))}
-                onRowsPerPageChange={(e) => setParams(withParams(params, { per_page: Number(e.target.value), page: undefined }))}
+                onPageChange={(_, p) => setParams({ page: p === 0 ? undefined : p + 1 })}
+                onRowsPerPageChange={(e) => setParams({ per_page: Number(e.target.value), page: undefined })}
               />
             </Stack>
           )
