@@ -1,4 +1,5 @@
-import { createBenchDatasets, evaluationReferences, measureEvaluation, measureFilters, startAndTime, type Repetitions, type Target } from './gateway-measures.ts';
+import { createBenchDatasets, evaluationReferences, measureEvaluation } from './evaluation-bench.ts';
+import { measureFilters, startAndTime, type Repetitions, type Target } from './gateway-measures.ts';
 import { loadColumns } from './reference-loop.ts';
 import { SqlReference } from './reference-sql.ts';
 import type { Metrics } from './report.ts';

@@ -1,5 +1,6 @@
 import { benchFilters } from './filter-set.ts';
-import { apiCountTimes, createBenchDatasets, measureEvaluation, startAndTime, type Repetitions } from './gateway-measures.ts';
+import { createBenchDatasets, measureEvaluation } from './evaluation-bench.ts';
+import { apiCountTimes, startAndTime, type Repetitions } from './gateway-measures.ts';
 import { SqlReference } from './reference-sql.ts';
 import type { Metrics } from './report.ts';
 import { freshDataDir, removeDir } from './server-process.ts';
