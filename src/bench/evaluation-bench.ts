@@ -39,12 +39,12 @@ export async function createBenchDatasets(t: Target): Promise<string[]> {
   return ids;
 }
 
-/** Which aggregate an evaluator's `total_logs` should equal, by the type's name (product §3). */
-function expectedLogs(type: EvaluationType | undefined, agg: EvaluationAggregates): number | undefined {
+/** What an evaluator's result should be, from the SQL aggregates, by the type's name (product §3). */
+function expected(type: EvaluationType | undefined, agg: EvaluationAggregates): { logs: number; value: number | null } | undefined {
   const name = `${type?.name ?? ''} ${type?.type ?? ''}`.toLowerCase();
-  if (name.includes('cost')) return agg.nCost;
-  if (name.includes('speed') || name.includes('latency') || name.includes('duration')) return agg.n;
-  if (name.includes('feedback')) return agg.rated;
+  if (name.includes('cost')) return { logs: agg.nCost, value: agg.avgCost };
+  if (name.includes('speed')) return { logs: agg.n, value: agg.avgDuration };
+  if (name.includes('feedback')) return { logs: agg.rated, value: agg.rated ? (100 * agg.up) / agg.rated : null };
   return undefined;
 }
 
@@ -92,11 +92,17 @@ function checkEvaluation(e: Evaluation, types: EvaluationType[], ref: Evaluation
   };
   if (e.total_logs !== ref.n) mismatch(`total_logs ${e.total_logs}, SQL says ${ref.n} distinct logs in the union`);
   for (const r of e.results) {
-    const expected = expectedLogs(
+    const want = expected(
       types.find((x) => x.id === r.evaluation_type_id),
       ref,
     );
-    if (expected !== undefined && r.total_logs !== expected) mismatch(`${r.evaluation_type_id}: total_logs ${r.total_logs}, SQL says ${expected}`);
+    if (!want) continue;
+    if (r.total_logs !== want.logs) mismatch(`${r.evaluation_type_id}: total_logs ${r.total_logs}, SQL says ${want.logs}`);
+    // Exact up to summation order: the gateway and SQLite may add the same numbers in a different order.
+    const got = Number(r.result);
+    if (want.value !== null && !(Math.abs(got - want.value) <= 1e-9 * Math.max(1, Math.abs(want.value)))) {
+      mismatch(`${r.evaluation_type_id}: result ${r.result}, SQL says ${want.value}`);
+    }
   }
 }
 
