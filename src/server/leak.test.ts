@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from './env.ts';
 import { startServer, type ServerHandle } from './main.ts';
@@ -84,4 +85,51 @@ describe('the upstream token never leaves the server', () => {
       rmSync(outDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('the local gateway token never leaves the server either (local mode)', () => {
+  let dir: string;
+  let local: ServerHandle;
+  let token: string;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'leak-local-'));
+    const env = loadEnv({ PORT: '0', DATA_DIR: dir, SEED_LOGS: '200', LOCAL_GATEWAY_TEST_CONTROL: '1' });
+    if (!env.ok) throw new Error(env.message);
+    local = await startServer(env.env, { distDir: resolve('dist'), log: (l) => lines.push(l) });
+    token = (await readFile(join(dir, 'local-gateway-token'), 'utf8')).trim();
+  });
+  afterAll(async () => {
+    await local?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function scan(path: string, init: RequestInit = {}) {
+    const res = await fetch(`${local.url}${path}`, { redirect: 'manual', ...init, headers: { ...(init.headers as Record<string, string>), origin: local.url } });
+    const text = `${await res.text()}\n${JSON.stringify([...res.headers])}`;
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    expect(text.includes(token), `local token in ${init.method ?? 'GET'} ${path}`).toBe(false);
+    expect(text.includes(token.slice(4, 24)), `local token fragment in ${init.method ?? 'GET'} ${path}`).toBe(false);
+    return res.status;
+  }
+
+  it('no route, page, error or the test-control route carries it, and the log names only its file', async () => {
+    const first = async (list: string) => ((await (await fetch(`${local.url}/api/gateways/default/${list}?per_page=1`)).json()) as { result: { id: string }[] }).result[0]!.id;
+    const ids: Record<string, string> = { 'gw-1': 'default', ds1: await first('datasets'), ev1: await first('evaluations'), log1: await first('logs') };
+    ids.et1 = ((await (await fetch(`${local.url}/api/evaluation-types`)).json()) as { result: { id: string }[] }).result[0]!.id;
+    const real = (text: string) => text.replace(/\b(gw-1|ds1|ev1|et1|log1)\b/g, (m) => ids[m]!);
+    // Deletes last, so the other calls still find their resources.
+    const ordered = [...API_ROUTES.filter((r) => r.method !== 'DELETE'), ...API_ROUTES.filter((r) => r.method === 'DELETE')];
+    for (const call of ordered) {
+      const init = initOf({ ...call, body: call.body === undefined ? undefined : JSON.parse(real(JSON.stringify(call.body))) });
+      expect(await scan(real(call.path), init), `${call.method} ${call.path}`).toBeLessThan(300);
+    }
+    for (const path of ['/', '/datasets', '/api/nope', '/api/gateways/BAD!/datasets', '/api/gateways/default/datasets/missing', '/api/test/faults']) await scan(path);
+    // The local gateway's own API, refused without the token: the refusal does not hint at it.
+    await scan('/client/v4/accounts/x/ai-gateway/gateways');
+    await scan('/client/v4/accounts/x/ai-gateway/gateways', { headers: { authorization: `Bearer ${token.slice(0, -1)}x` } });
+    expect(lines.join('\n')).toContain(join(dir, 'local-gateway-token'));
+    expect(lines.join('\n').includes(token)).toBe(false);
+  });
 });
