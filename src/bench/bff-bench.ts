@@ -102,10 +102,16 @@ export async function runBffLoad(t: Target, o: LoadOptions, metrics: Metrics, pr
   const auth = t.client.authHeaders();
   for (const read of reads(t)) {
     console.log(`bff: ${read.name} (${o.connections} connections, ${o.durationS} s each)…`);
-    await load(t.client.baseUrl + read.direct, auth, o.connections, o.warmupS);
-    const direct = await load(t.client.baseUrl + read.direct, auth, o.connections, o.durationS);
-    await load(t.client.baseUrl + read.api, {}, o.connections, o.warmupS);
-    const api = await load(t.client.baseUrl + read.api, {}, o.connections, o.durationS);
+    // Server CPU per answered request: what each door costs, whatever else the machine is doing.
+    const cpuPerRequest = async (url: string, headers: Record<string, string>): Promise<[LoadResult, number]> => {
+      await load(url, headers, o.connections, o.warmupS);
+      const before = t.server.cpuSeconds();
+      const r = await load(url, headers, o.connections, o.durationS);
+      const answered = r.ok + [...r.other.values()].reduce((a, b) => a + b, 0);
+      return [r, (1000 * (t.server.cpuSeconds() - before)) / Math.max(1, answered)];
+    };
+    const [direct, directCpu] = await cpuPerRequest(t.client.baseUrl + read.direct, auth);
+    const [api, apiCpu] = await cpuPerRequest(t.client.baseUrl + read.api, {});
     for (const [label, r] of [['direct', direct], ['/api', api]] as const) {
       const broken = r.errors > 0 || [...r.other.keys()].some((s) => s !== 429);
       if (broken) problems.push(`bff ${read.name} ${label}: failures under load (${describeOther(r)})`);
@@ -129,6 +135,8 @@ export async function runBffLoad(t: Target, o: LoadOptions, metrics: Metrics, pr
       target: comparable ? 1 : null,
       note: comparable ? ratios : `not judged: most answers were refusals (${describeOther(api)})`,
     });
+    metrics.add({ name: `${n} server CPU per request, direct`, value: directCpu, unit: 'ms' });
+    metrics.add({ name: `${n} server CPU per request, /api`, value: apiCpu, unit: 'ms', note: `+${(apiCpu - directCpu).toFixed(2)} ms for the BFF` });
     metrics.add({ name: `${n} throughput /api ÷ direct`, value: (100 * api.rps) / direct.rps, unit: '%', better: 'higher', target: 50 });
   }
 }
