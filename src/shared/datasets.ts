@@ -3,7 +3,8 @@ import { filtersSchema, wireFilterSchema } from './filters.ts';
 import { gatewayIdSchema } from './gateways.ts';
 import { queryBool, queryInt, searchText } from './query.ts';
 
-export const datasetNameSchema = z
+/** A name people give a dataset or an evaluation: trimmed, 1–200 characters, no control characters. */
+export const displayNameSchema = z
   .string()
   .trim()
   .min(1, 'Name is required')
@@ -15,7 +16,7 @@ export const datasetNameSchema = z
  * under the per-key filter rules (strict: this is what we send).
  */
 export const datasetInputSchema = z.object({
-  name: datasetNameSchema,
+  name: displayNameSchema,
   enable: z.boolean({ message: 'Enabled must be true or false' }),
   filters: filtersSchema,
 });

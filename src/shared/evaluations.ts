@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wireFilterSchema } from './filters.ts';
+import { datasetSchema, displayNameSchema } from './datasets.ts';
 import { gatewayIdSchema, resourceIdSchema } from './gateways.ts';
 import { orderDirectionSchema, queryBool, queryInt, searchText } from './query.ts';
 
@@ -7,12 +7,7 @@ export const MAX_EVALUATION_DATASETS = 5;
 
 /** The seed page's create body: name, dataset_ids (1 to 5, distinct), evaluation_type_ids. */
 export const evaluationInputSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Name is required')
-    .max(200, 'Name must be at most 200 characters')
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Name must not contain control characters'),
+  name: displayNameSchema,
   dataset_ids: z
     .array(resourceIdSchema)
     .min(1, 'Choose at least one dataset')
@@ -46,14 +41,7 @@ export const evaluationResultSchema = z.looseObject({
 export type EvaluationResult = z.infer<typeof evaluationResultSchema>;
 
 /** Datasets embedded in an evaluation carry account_id/account_tag too (spec). */
-export const evaluationDatasetSchema = z.looseObject({
-  id: z.string(),
-  gateway_id: gatewayIdSchema,
-  name: z.string(),
-  enable: z.boolean(),
-  filters: z.array(wireFilterSchema),
-  created_at: z.string(),
-  modified_at: z.string(),
+export const evaluationDatasetSchema = datasetSchema.extend({
   account_id: z.string().optional(),
   account_tag: z.string().optional(),
 });
