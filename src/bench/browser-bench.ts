@@ -104,7 +104,8 @@ export async function runBrowserBench(t: Target, runs: number, metrics: Metrics,
   const gw = encodeURIComponent(t.gatewayId);
   const datasets = (await t.client.get<{ id: string; name: string }[]>(`/api/gateways/${gw}/datasets`)).result;
   const evaluations = (await t.client.get<{ id: string; processed: boolean }[]>(`/api/gateways/${gw}/evaluations?per_page=100`)).result;
-  const finished = evaluations.find((e) => e.processed);
+  // Newest first: the last processed one is the seeded evaluation, not one the bench just ran.
+  const finished = evaluations.filter((e) => e.processed).at(-1);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
   try {
     console.log('browser: datasets page…');
