@@ -20,10 +20,19 @@ export interface SoakOptions {
   warmupFraction?: number;
   /** RSS may grow by at most this share of its post-warm-up start over the judged window (default 0.15, and at least 24 MiB). */
   rssGrowthTolerance?: number;
+  /**
+   * The server's V8 old-space limit in MiB (default 192; 0 leaves V8's own). Without one V8 grows its heap
+   * lazily toward its default limit (~2 GiB) before collecting hard, so RSS climbs for minutes whether or not
+   * anything leaks. Under the cap RSS follows what is really live, and a leak ends in an out-of-memory
+   * crash, which the soak counts as failures.
+   */
+  heapLimitMiB?: number;
 }
 
 export interface SoakResult {
   seconds: number;
+  /** The server's V8 old-space limit during the run (0: V8's default). */
+  heapLimitMiB: number;
   connections: number;
   requests: number;
   requestsPerSecond: number;
@@ -124,7 +133,9 @@ export async function runSoak(o: SoakOptions = {}): Promise<SoakResult> {
   const connections = o.connections ?? 50;
   const warmupFraction = o.warmupFraction ?? 0.25;
   const dataDir = mkdtempSync(join(tmpdir(), 'soak-'));
-  const server = await spawnServer({ DATA_DIR: dataDir, SEED_LOGS: String(o.seedLogs ?? 20_000) });
+  const heapLimit = o.heapLimitMiB ?? 192;
+  const nodeOptions = [process.env.NODE_OPTIONS, heapLimit > 0 ? `--max-old-space-size=${heapLimit}` : ''].filter(Boolean).join(' ');
+  const server = await spawnServer({ DATA_DIR: dataDir, SEED_LOGS: String(o.seedLogs ?? 20_000), ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) });
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   try {
     const base = new URL(server.url);
@@ -182,6 +193,7 @@ export async function runSoak(o: SoakOptions = {}): Promise<SoakResult> {
     const round = (x: number) => Math.round(x * 10) / 10;
     return {
       seconds: round(elapsed),
+      heapLimitMiB: heapLimit,
       connections,
       requests: latencies.length,
       requestsPerSecond: round(latencies.length / elapsed),
