@@ -7,7 +7,7 @@ const req = () => new Request('http://local/x');
 describe('fault settings (test-only)', () => {
   it('refuses unknown fields and out-of-range values', () => {
     expect(() => new FaultController({ errorRate: 2 })).toThrow();
-    expect(() => new FaultController({ latency: 5 })).toThrow();
+    expect(() => new FaultController(JSON.parse('{"latency":5}'))).toThrow();
     expect(() => new FaultController({ rateLimitEvery: 0 })).toThrow();
   });
 

@@ -74,7 +74,7 @@ describe('a wrong secret says nothing about how much of it was right', () => {
     const app = cloudflareApp(fake.baseURL, {}, { auth: createAccessControl({ secret: SECRET, failureDelayMs: 400 }) });
     for (const guess of candidates) {
       let settled = false;
-      const pending = app.request('/api/login', json({ secret: guess })).then((r) => {
+      const pending = Promise.resolve(app.request('/api/login', json({ secret: guess }))).then((r) => {
         settled = true;
         return r;
       });
