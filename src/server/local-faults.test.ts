@@ -121,6 +121,12 @@ describe('configuration of the test-only faults', () => {
     expect(env.ok && env.env.testControl).toBe(false);
   });
 
+  it('the test-control route refuses to start beyond loopback, even with access control', async () => {
+    const env = loadEnv({ HOST: '0.0.0.0', PORT: '0', DATA_DIR: '/nonexistent/never-created', DASHBOARD_SECRET: 'a'.repeat(20), LOCAL_GATEWAY_TEST_CONTROL: '1' });
+    if (!env.ok) throw new Error(env.message);
+    await expect(startServer(env.env, { log: () => {} })).rejects.toThrow(/LOCAL_GATEWAY_TEST_CONTROL is test-only/);
+  });
+
   it('is refused in Cloudflare mode and when not a JSON object', () => {
     const cf = { CLOUDFLARE_API_TOKEN: 'abcdefghijklmnopqrstuvwxyz0123456789ABCD', CLOUDFLARE_ACCOUNT_ID: '0123456789abcdef0123456789abcdef' };
     expect(loadEnv({ ...cf, LOCAL_GATEWAY_FAULTS: '{"errorRate":1}' })).toEqual({ ok: false, message: expect.stringMatching(/test-only/) });
