@@ -25,18 +25,8 @@ export class UpstreamShapeError extends Error {
 /** Validates one part of the request with a shared schema; an invalid one is a 400 naming the field. */
 export function validate<S extends z.ZodType>(where: 'body' | 'query' | 'path', schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new RequestError(400, zodToApiErrors(where, parsed.error).map(clipEcho));
+  if (!parsed.success) throw new RequestError(400, zodToApiErrors(where, parsed.error));
   return parsed.data;
-}
-
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
-
-/**
- * Messages and paths can quote the input (an unknown filter key, a record key): keep each bounded, so a
- * 10,000-character key is not sent back whole.
- */
-function clipEcho(e: ApiErrorItem): ApiErrorItem {
-  return { ...e, message: clip(e.message, 500), ...(e.path ? { path: e.path.map((p) => clip(p, 100)) } : {}) };
 }
 
 /** The JSON body; anything that is not JSON is refused as the body field. */

@@ -78,11 +78,17 @@ export function describeIssue(path: readonly PropertyKey[], message: string): st
   return parts.length ? `${parts.join(' › ')}: ${message}` : message;
 }
 
-/** zod error → Cloudflare 7001 errors, one per issue, each naming the field. */
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/**
+ * zod error → Cloudflare 7001 errors, one per issue (at most 20), each naming the field. Messages and paths
+ * can quote the input (an unknown filter key, a record key), so each is bounded: a 10,000-character key is
+ * named, not sent back whole.
+ */
 export function zodToApiErrors(where: 'body' | 'query' | 'path', error: z.ZodError): ApiErrorItem[] {
   return error.issues.slice(0, 20).map((issue) => ({
     code: ERROR_CODES.invalidInput,
-    message: describeIssue(issue.path, issue.message),
-    path: issuePath(where, issue.path),
+    message: clip(describeIssue(issue.path, issue.message), 500),
+    path: issuePath(where, issue.path).map((p) => clip(p, 100)),
   }));
 }

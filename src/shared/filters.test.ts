@@ -114,3 +114,13 @@ describe('datasetInputSchema', () => {
     expect(datasetInputSchema.safeParse({ name: 'a', filters: [] }).success).toBe(false);
   });
 });
+
+describe('error messages quote the input only boundedly', () => {
+  it('names a 10,000-character key without echoing it whole', () => {
+    const long = 'k'.repeat(10_000);
+    const r = datasetInputSchema.safeParse({ name: 'n', enable: true, filters: [{ key: long, operator: 'eq', value: ['x'] }] });
+    const errors = zodToApiErrors('body', r.error!);
+    expect(errors[0]?.message.length).toBeLessThanOrEqual(501);
+    expect(errors[0]?.path).toEqual(['body', 'filters', '0', 'key']);
+  });
+});

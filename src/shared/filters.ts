@@ -155,7 +155,7 @@ export const filterSchema = z
   })
   .transform((row, ctx) => {
     if (!(LOG_KEYS as readonly string[]).includes(row.key)) {
-      ctx.addIssue({ code: 'custom', path: ['key'], message: `Unknown key "${row.key}"; use one of ${LOG_KEYS.join(', ')}` });
+      ctx.addIssue({ code: 'custom', path: ['key'], message: `Unknown key "${row.key.slice(0, 64)}"; use one of ${LOG_KEYS.join(', ')}` });
       return z.NEVER;
     }
     const key = row.key as LogKey;
@@ -164,7 +164,7 @@ export const filterSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['operator'],
-        message: `${meta.label} does not take "${row.operator}"; use ${meta.operators.join(', ')}`,
+        message: `${meta.label} does not take "${row.operator.slice(0, 16)}"; use ${meta.operators.join(', ')}`,
       });
       return z.NEVER;
     }
