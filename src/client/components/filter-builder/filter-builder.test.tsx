@@ -14,8 +14,10 @@ describe('FilterBuilder', () => {
     const user = userEvent.setup();
     render(<TestForm onSubmit={vi.fn()} />);
     await user.click(screen.getByRole('button', { name: 'Add filter' }));
-    const row = screen.getByRole('group', { name: 'Filter 1' });
+    // The rows' code loads with the first row; the new row's Key then has the focus.
+    const row = await screen.findByRole('group', { name: 'Filter 1' });
     expect(within(row).getByRole('combobox', { name: 'Key' })).toHaveValue('provider');
+    expect(within(row).getByRole('combobox', { name: 'Key' })).toHaveFocus();
     expect(operatorChoices(row)).toEqual(['is', 'contains']);
 
     await user.selectOptions(within(row).getByRole('combobox', { name: 'Operator' }), 'contains');
@@ -41,7 +43,7 @@ describe('FilterBuilder', () => {
         ]}
       />,
     );
-    const row = screen.getByRole('group', { name: 'Filter 2' });
+    const row = await screen.findByRole('group', { name: 'Filter 2' });
     await user.type(within(row).getByRole('textbox', { name: 'Value' }), 'cheap');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await within(row).findByText('Cost must be a number (USD)')).toBeInTheDocument();
@@ -105,7 +107,7 @@ describe('FilterBuilder', () => {
         ]}
       />,
     );
-    await user.click(within(screen.getByRole('group', { name: 'Filter 2' })).getByRole('button', { name: 'Move filter up' }));
+    await user.click(within(await screen.findByRole('group', { name: 'Filter 2' })).getByRole('button', { name: 'Move filter up' }));
     expect(within(screen.getByRole('group', { name: 'Filter 1' })).getByRole('combobox', { name: 'Key' })).toHaveValue('duration');
     expect(within(screen.getByRole('group', { name: 'Filter 1' })).getByRole('button', { name: 'Move filter up' })).toBeDisabled();
     await user.click(within(screen.getByRole('group', { name: 'Filter 1' })).getByRole('button', { name: 'Remove filter' }));
@@ -123,7 +125,7 @@ describe('FilterBuilder', () => {
         match={{ data: { total_count: 1243, ranges: { min_cost: 0.001, max_cost: 2.5 } }, isFetching: false }}
       />,
     );
-    const value = within(screen.getByRole('group', { name: 'Filter 1' })).getByRole('group', { name: 'Value' });
+    const value = within(await screen.findByRole('group', { name: 'Filter 1' })).getByRole('group', { name: 'Value' });
     await user.click(within(value).getByRole('button', { name: 'Thumbs down' }));
     expect(within(value).getByRole('button', { name: 'Thumbs down' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByText('1,243 logs match')).toBeInTheDocument();
@@ -136,6 +138,6 @@ describe('FilterBuilder', () => {
     render(
       <TestForm onSubmit={vi.fn()} cloudflare defaultFilters={[{ key: 'provider', operator: 'eq', value: ['openai', 'anthropic'] }]} />,
     );
-    expect(screen.getByText(/Cloudflare documents one value per filter/)).toBeInTheDocument();
+    expect(await screen.findByText(/Cloudflare documents one value per filter/)).toBeInTheDocument();
   });
 });

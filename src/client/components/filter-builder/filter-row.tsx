@@ -6,13 +6,13 @@ import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useController, type Control } from 'react-hook-form';
 import { filterRowName, KEY_META, LOG_KEYS, OPERATOR_LABELS, type Operator } from '../../../shared/filters.ts';
 import type { LogResultInfo } from '../../../shared/logs.ts';
 import type { ObservedValues } from '../../features/logs/log-queries.ts';
 import { changeRowKey, isLogKey, type FiltersFormValues } from './filter-rows.ts';
+import { Hint } from '../hint.tsx';
 import { ValueField } from './value-field.tsx';
 
 export interface FilterRowProps {
@@ -107,25 +107,25 @@ export function FilterRow({ control, index, count, onRemove, onMove, observed, r
           </Typography>
         )}
         <Stack direction="row" spacing={0.5} sx={{ pt: 0.5 }}>
-          <Tooltip title="Move filter up">
+          <Hint title="Move filter up">
             <span>
               <IconButton aria-label="Move filter up" size="small" disabled={index === 0} onClick={() => onMove(index - 1)}>
                 <ArrowUpward fontSize="small" />
               </IconButton>
             </span>
-          </Tooltip>
-          <Tooltip title="Move filter down">
+          </Hint>
+          <Hint title="Move filter down">
             <span>
               <IconButton aria-label="Move filter down" size="small" disabled={index === count - 1} onClick={() => onMove(index + 1)}>
                 <ArrowDownward fontSize="small" />
               </IconButton>
             </span>
-          </Tooltip>
-          <Tooltip title="Remove filter">
+          </Hint>
+          <Hint title="Remove filter">
             <IconButton aria-label="Remove filter" size="small" onClick={onRemove}>
               <DeleteOutline fontSize="small" />
             </IconButton>
-          </Tooltip>
+          </Hint>
         </Stack>
       </Stack>
       {cloudflare && value.field.value.length > 1 && (

@@ -55,7 +55,7 @@ describe('DatasetForm', () => {
     renderForm(onSave);
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSave).toHaveBeenCalledWith({ name: 'Cheap', enable: true, filters: [{ key: 'cost', operator: 'lt', value: [1] }] });
-    const row = screen.getByRole('group', { name: 'Filter 1' });
+    const row = await screen.findByRole('group', { name: 'Filter 1' });
     expect(await within(row).findByText('Cost must not be negative')).toBeInTheDocument();
     expect(screen.getByText('The gateway refused the change')).toBeInTheDocument();
   });

@@ -1,11 +1,11 @@
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { Pager } from '../../components/pager.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { readBoolParam, readIntParam } from '../../lib/url-state.ts';
 import { useUrlParams } from '../../lib/use-url-params.ts';
@@ -56,14 +56,14 @@ export default function DatasetsPage() {
           ) : (
             <Stack spacing={1}>
               <DatasetsTable gw={gw} datasets={data.result} />
-              <TablePagination
-                component="div"
-                count={data.result_info?.total_count ?? -1}
-                page={page - 1}
-                rowsPerPage={perPage}
-                rowsPerPageOptions={PAGE_SIZES}
-                onPageChange={(_, p) => update({ page: p + 1 === 1 ? undefined : p + 1 })}
-                onRowsPerPageChange={(e) => update({ per_page: Number(e.target.value), page: undefined })}
+              <Pager
+                total={data.result_info?.total_count}
+                page={page}
+                perPage={perPage}
+                perPageOptions={PAGE_SIZES}
+                rowsOnPage={data.result.length}
+                onPage={(p) => update({ page: p === 1 ? undefined : p })}
+                onPerPage={(n) => update({ per_page: n, page: undefined })}
               />
             </Stack>
           )

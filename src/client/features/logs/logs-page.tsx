@@ -1,10 +1,10 @@
 import Stack from '@mui/material/Stack';
-import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { Pager } from '../../components/pager.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { filtersToParam, parseFiltersParam, readIntParam } from '../../lib/url-state.ts';
 import { useUrlParams } from '../../lib/use-url-params.ts';
@@ -49,14 +49,14 @@ export default function LogsPage() {
           ) : (
             <Stack spacing={1} sx={{ opacity: logs.isPlaceholderData ? 0.6 : 1 }}>
               <LogsTable gw={gw} logs={data.result} />
-              <TablePagination
-                component="div"
-                count={data.result_info?.total_count ?? -1}
-                page={page - 1}
-                rowsPerPage={perPage}
-                rowsPerPageOptions={PAGE_SIZES}
-                onPageChange={(_, p) => setParams({ page: p === 0 ? undefined : p + 1 })}
-                onRowsPerPageChange={(e) => setParams({ per_page: Number(e.target.value), page: undefined })}
+              <Pager
+                total={data.result_info?.total_count}
+                page={page}
+                perPage={perPage}
+                perPageOptions={PAGE_SIZES}
+                rowsOnPage={data.result.length}
+                onPage={(p) => setParams({ page: p === 1 ? undefined : p })}
+                onPerPage={(n) => setParams({ per_page: n, page: undefined })}
               />
             </Stack>
           )
