@@ -41,7 +41,7 @@ function cli(...args: string[]) {
 const countLogs = (gatewayId: string) => {
   const store = new Store(dataDir);
   try {
-    return store.logCount(gatewayId);
+    return store.logs.count(gatewayId);
   } finally {
     store.close();
   }

@@ -60,12 +60,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const store = new Store(dataDir);
         try {
           if (gatewayId) {
-            if (!store.getGateway(gatewayId)) store.createGateway(gatewayId);
+            if (!store.gateways.get(gatewayId)) store.gateways.create(gatewayId);
             appendSeedLogs(store, gatewayId, n);
           } else {
             const counts = splitLogs(n);
             SEED_GATEWAYS.forEach((id, i) => {
-              if (!store.getGateway(id)) store.createGateway(id);
+              if (!store.gateways.get(id)) store.gateways.create(id);
               if (counts[i]) appendSeedLogs(store, id, counts[i]!);
             });
           }
@@ -83,7 +83,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         if (!storeExists(dataDir)) await (await openLocalGateway({ dataDir })).close();
         const store = new Store(dataDir);
         try {
-          if (!store.getGateway(gatewayId)) store.createGateway(gatewayId);
+          if (!store.gateways.get(gatewayId)) store.gateways.create(gatewayId);
           const result = importLogFile(store, gatewayId, file);
           if (!result.ok) {
             console.error(`Nothing imported; fix these lines first:\n${result.errors.join('\n')}`);
@@ -107,13 +107,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         }
         const store = new Store(dataDir);
         try {
-          const gateways = store.gatewayIds().map((id) => ({
+          const gateways = store.gateways.ids().map((id) => ({
             id,
-            logs: store.logCount(id),
-            datasets: store.listDatasets(id, { page: 1, per_page: 1 }).total,
-            evaluations: store.listEvaluations(id, { page: 1, per_page: 1 }).total,
+            logs: store.logs.count(id),
+            datasets: store.datasets.list(id, { page: 1, per_page: 1 }).total,
+            evaluations: store.evaluations.list(id, { page: 1, per_page: 1 }).total,
           }));
-          console.log(JSON.stringify({ dataDir, accountId: store.getMeta('account_id'), tokenFile: join(dataDir, TOKEN_FILE_NAME), schemaVersion: SCHEMA_VERSION, gateways }, null, 2));
+          console.log(JSON.stringify({ dataDir, accountId: store.meta.get('account_id'), tokenFile: join(dataDir, TOKEN_FILE_NAME), schemaVersion: SCHEMA_VERSION, gateways }, null, 2));
           return 0;
         } finally {
           store.close();

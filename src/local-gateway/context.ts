@@ -17,6 +17,6 @@ export interface GatewayContext {
 export function resolveGateway(c: Context, ctx: GatewayContext, param = 'gateway_id'): { ok: true; id: string } | { ok: false; response: Response } {
   const parsed = parseGatewayId(c, param);
   if (!parsed.ok) return parsed;
-  if (!ctx.store.getGateway(parsed.data)) return { ok: false, response: notFound(c) };
+  if (!ctx.store.gateways.get(parsed.data)) return { ok: false, response: notFound(c) };
   return { ok: true, id: parsed.data };
 }

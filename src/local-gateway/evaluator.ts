@@ -149,24 +149,24 @@ export class EvaluationJobs {
   }
 
   resumeUnprocessed(): void {
-    for (const id of this.store.unprocessedEvaluationIds()) this.schedule(id);
+    for (const id of this.store.evaluations.unprocessedIds()) this.schedule(id);
   }
 
   /** Computes and stores one evaluation now (the seed uses this directly). */
   run(evaluationId: string): void {
-    const evaluation = this.store.getEvaluationById(evaluationId);
+    const evaluation = this.store.evaluations.getById(evaluationId);
     if (!evaluation || evaluation.processed) return;
     const cols = this.projections.get(evaluation.gateway_id);
     const figures = aggregate(
       cols,
       evaluation.datasets.map((d) => d.filters),
     );
-    const types = new Map(this.store.evaluationTypes().map((t) => [t.id, t]));
+    const types = new Map(this.store.evaluationTypes.all().map((t) => [t.id, t]));
     const results = evaluation.results.map((r) => ({
       id: r.id,
       ...metric(types.get(r.evaluation_type_id)?.type ?? '', figures),
     }));
-    this.store.finishEvaluation(evaluationId, figures.totalLogs, results);
+    this.store.evaluations.finish(evaluationId, figures.totalLogs, results);
   }
 
   close(): void {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { isIsoDateTime } from '../shared/filters.ts';
 import { resourceIdSchema } from '../shared/gateways.ts';
 import { ulid } from './ids.ts';
-import type { Store, StoredLog } from './store.ts';
+import type { Store } from './store.ts';
+import type { StoredLog } from './store/log-rows.ts';
 
 const text = (max = 1000) => z.string({ message: 'must be a text' }).max(max, `must be at most ${max} characters`);
 const count = z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative');
@@ -66,7 +67,7 @@ export function importLogs(store: Store, gatewayId: string, content: string): Im
     const log = parsed.data;
     const createdAt = Date.parse(log.created_at);
     const id = log.id ?? ulid(createdAt);
-    if (ids.has(id) || store.logIdExists(id)) {
+    if (ids.has(id) || store.logs.idExists(id)) {
       errors.push(`${where}: id ${id} already exists`);
       return;
     }
@@ -95,7 +96,7 @@ export function importLogs(store: Store, gatewayId: string, content: string): Im
     });
   });
   if (errors.length) return { ok: false, errors };
-  return { ok: true, imported: store.insertLogs(logs) };
+  return { ok: true, imported: store.logs.insert(logs) };
 }
 
 export function importLogFile(store: Store, gatewayId: string, file: string): ImportResult {

@@ -57,19 +57,19 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
   try {
     const projections = new Projections(store);
     const jobs = new EvaluationJobs(store, projections, options.evaluationDelayMs ?? 0);
-    let accountId = store.getMeta('account_id');
+    let accountId = store.meta.get('account_id');
     if (!accountId) {
       const newAccountId = randomBytes(16).toString('hex');
       // First start is one transaction (the inner ones become savepoints): a start killed while seeding
       // leaves no account behind, so the next start seeds again instead of finding half a store.
       store.db.transaction(() => {
-        store.setMeta('account_id', newAccountId);
+        store.meta.set('account_id', newAccountId);
         seedStore(store, options.seedLogs ?? DEFAULT_SEED_LOGS, jobs, () => projections.loadAll());
       })();
       accountId = newAccountId;
     } else {
       // Evaluators are fixed; make sure a store from an older build has every one.
-      store.upsertEvaluationTypes(EVALUATION_TYPES);
+      store.evaluationTypes.upsert(EVALUATION_TYPES);
       projections.loadAll();
     }
     jobs.resumeUnprocessed();

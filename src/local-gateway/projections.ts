@@ -17,13 +17,13 @@ export class Projections {
   /** Builds every gateway's projection (at open, so the first request is fast). */
   loadAll(): void {
     this.dataVersion = this.store.dataVersion();
-    for (const id of this.store.gatewayIds()) this.rebuild(id);
+    for (const id of this.store.gateways.ids()) this.rebuild(id);
   }
 
   rebuild(gatewayId: string): GatewayColumns {
     // Read the generation and the rows in one read transaction so they describe the same state.
     const cols = this.store.db.transaction(() => {
-      this.generations.set(gatewayId, this.store.logGeneration(gatewayId));
+      this.generations.set(gatewayId, this.store.logs.generation(gatewayId));
       return GatewayColumns.load(this.store.db, gatewayId);
     })();
     this.columns.set(gatewayId, cols);
@@ -36,7 +36,7 @@ export class Projections {
     if (version !== this.dataVersion) {
       this.dataVersion = version;
       for (const [id] of this.columns) {
-        if (this.store.logGeneration(id) !== this.generations.get(id)) this.rebuild(id);
+        if (this.store.logs.generation(id) !== this.generations.get(id)) this.rebuild(id);
       }
     }
     return this.columns.get(gatewayId) ?? this.rebuild(gatewayId);
@@ -44,7 +44,7 @@ export class Projections {
 
   /** Records that this process's own write moved the generation (called inside the write's transaction). */
   noteOwnWrite(gatewayId: string): void {
-    this.generations.set(gatewayId, this.store.logGeneration(gatewayId));
+    this.generations.set(gatewayId, this.store.logs.generation(gatewayId));
   }
 
   clear(): void {

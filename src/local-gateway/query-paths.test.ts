@@ -7,7 +7,8 @@ import { GatewayColumns } from './column-store.ts';
 import { countLogsBySql } from './filter-sql.ts';
 import { aggregate } from './evaluator.ts';
 import { generateLogs, MODELS, prng } from './seed.ts';
-import { Store, type StoredLog } from './store.ts';
+import { Store } from './store.ts';
+import type { StoredLog } from './store/log-rows.ts';
 
 /**
  * The two query paths (parameterised SQL and the columnar projection) must give the same answer for every
@@ -54,10 +55,10 @@ const EDGE_LOGS: StoredLog[] = [
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'query-paths-'));
   store = new Store(dir);
-  store.createGateway('seeded');
-  store.createGateway('edge');
-  store.insertLogs(generateLogs('seeded', 8000, { endMs: Date.parse('2026-04-01T00:00:00Z'), seed: 7 }));
-  store.insertLogs(EDGE_LOGS);
+  store.gateways.create('seeded');
+  store.gateways.create('edge');
+  store.logs.insert(generateLogs('seeded', 8000, { endMs: Date.parse('2026-04-01T00:00:00Z'), seed: 7 }));
+  store.logs.insert(EDGE_LOGS);
   cols = GatewayColumns.load(store.db, 'seeded');
 });
 afterAll(() => {

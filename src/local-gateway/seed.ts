@@ -2,7 +2,9 @@ import { datasetInputSchema, type DatasetInput } from '../shared/datasets.ts';
 import type { EvaluationJobs } from './evaluator.ts';
 import { EVALUATION_TYPES } from './evaluator.ts';
 import { ulid } from './ids.ts';
-import type { EvaluationDataset, Store, StoredLog } from './store.ts';
+import type { Store } from './store.ts';
+import type { EvaluationDataset } from './store/evaluations.ts';
+import type { StoredLog } from './store/log-rows.ts';
 
 /** A small, fast, deterministic PRNG (mulberry32): the same seed gives the same logs. */
 export function prng(seed: number): () => number {
@@ -143,8 +145,8 @@ export function splitLogs(total: number): number[] {
 
 /** Appends `count` generated logs to a gateway (CLI `seed`); the PRNG seed depends on what is there. */
 export function appendSeedLogs(store: Store, gatewayId: string, count: number, endMs = Date.now()): number {
-  const seed = hashSeed(`${gatewayId}:${store.logCount(gatewayId)}:${endMs}`);
-  return store.insertLogs(generateLogs(gatewayId, count, { endMs, seed }));
+  const seed = hashSeed(`${gatewayId}:${store.logs.count(gatewayId)}:${endMs}`);
+  return store.logs.insert(generateLogs(gatewayId, count, { endMs, seed }));
 }
 
 /**
@@ -154,10 +156,10 @@ export function appendSeedLogs(store: Store, gatewayId: string, count: number, e
  */
 export function seedStore(store: Store, totalLogs: number, jobs: EvaluationJobs, afterLogs: () => void): void {
   const endMs = Date.now();
-  store.upsertEvaluationTypes(EVALUATION_TYPES);
+  store.evaluationTypes.upsert(EVALUATION_TYPES);
   const counts = splitLogs(totalLogs);
-  SEED_GATEWAYS.forEach((id) => store.createGateway(id));
-  store.insertLogs(
+  SEED_GATEWAYS.forEach((id) => store.gateways.create(id));
+  store.logs.insert(
     (function* () {
       for (const [i, id] of SEED_GATEWAYS.entries()) yield* generateLogs(id, counts[i]!, { endMs, seed: hashSeed(id) });
     })(),
@@ -165,10 +167,10 @@ export function seedStore(store: Store, totalLogs: number, jobs: EvaluationJobs,
   );
   afterLogs();
   for (const gatewayId of SEED_GATEWAYS) {
-    const datasets = SEED_DATASETS.map((input) => store.createDataset(gatewayId, datasetInputSchema.parse(input)));
+    const datasets = SEED_DATASETS.map((input) => store.datasets.create(gatewayId, datasetInputSchema.parse(input)));
     const picked = [datasets[0]!, datasets[1]!];
-    const snapshot: EvaluationDataset[] = picked.map((d) => ({ ...d, account_id: store.getMeta('account_id')!, account_tag: store.getMeta('account_id')! }));
-    const evaluation = store.createEvaluation(gatewayId, 'GPT-4o vs Anthropic', snapshot, EVALUATION_TYPES.map((t) => t.id));
+    const snapshot: EvaluationDataset[] = picked.map((d) => ({ ...d, account_id: store.meta.get('account_id')!, account_tag: store.meta.get('account_id')! }));
+    const evaluation = store.evaluations.create(gatewayId, 'GPT-4o vs Anthropic', snapshot, EVALUATION_TYPES.map((t) => t.id));
     jobs.run(evaluation.id);
   }
 }

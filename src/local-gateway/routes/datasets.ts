@@ -16,7 +16,7 @@ export function registerDatasetRoutes(app: Hono, base: string, ctx: GatewayConte
     if (!gw.ok) return gw.response;
     const q = parseQuery(c, datasetListQuerySchema);
     if (!q.ok) return q.response;
-    const { items, total } = ctx.store.listDatasets(gw.id, q.data);
+    const { items, total } = ctx.store.datasets.list(gw.id, q.data);
     return ok(c, items, pageInfo(q.data.page, q.data.per_page, items.length, total));
   });
 
@@ -25,14 +25,14 @@ export function registerDatasetRoutes(app: Hono, base: string, ctx: GatewayConte
     if (!gw.ok) return gw.response;
     const body = await parseBody(c, datasetInputSchema, DATASET_FIELDS);
     if (!body.ok) return body.response;
-    return ok(c, ctx.store.createDataset(gw.id, body.data));
+    return ok(c, ctx.store.datasets.create(gw.id, body.data));
   });
 
   app.get(one, (c) => {
     const gw = resolveGateway(c, ctx);
     if (!gw.ok) return gw.response;
     const id = resourceIdSchema.safeParse(c.req.param('id'));
-    const dataset = id.success ? ctx.store.getDataset(gw.id, id.data) : undefined;
+    const dataset = id.success ? ctx.store.datasets.get(gw.id, id.data) : undefined;
     return dataset ? ok(c, dataset) : notFound(c);
   });
 
@@ -41,10 +41,10 @@ export function registerDatasetRoutes(app: Hono, base: string, ctx: GatewayConte
     if (!gw.ok) return gw.response;
     const id = resourceIdSchema.safeParse(c.req.param('id'));
     // 404 before validating the body: there is nothing to replace.
-    if (!id.success || !ctx.store.getDataset(gw.id, id.data)) return notFound(c);
+    if (!id.success || !ctx.store.datasets.get(gw.id, id.data)) return notFound(c);
     const body = await parseBody(c, datasetInputSchema, DATASET_FIELDS);
     if (!body.ok) return body.response;
-    const dataset = ctx.store.replaceDataset(gw.id, id.data, body.data);
+    const dataset = ctx.store.datasets.replace(gw.id, id.data, body.data);
     return dataset ? ok(c, dataset) : notFound(c);
   });
 
@@ -52,7 +52,7 @@ export function registerDatasetRoutes(app: Hono, base: string, ctx: GatewayConte
     const gw = resolveGateway(c, ctx);
     if (!gw.ok) return gw.response;
     const id = resourceIdSchema.safeParse(c.req.param('id'));
-    const deleted = id.success ? ctx.store.deleteDataset(gw.id, id.data) : undefined;
+    const deleted = id.success ? ctx.store.datasets.delete(gw.id, id.data) : undefined;
     return deleted ? ok(c, deleted) : notFound(c);
   });
 

@@ -13,7 +13,7 @@ export function registerEvaluationTypeRoutes(app: Hono, base: string, ctx: Gatew
     const key = (t: EvaluationType) => (order_by === 'mandatory' ? Number(t.mandatory) : t[order_by]);
     const sign = order_by_direction === 'asc' ? 1 : -1;
     const types = ctx.store
-      .evaluationTypes()
+      .evaluationTypes.all()
       .sort((a, b) => (key(a) < key(b) ? -sign : key(a) > key(b) ? sign : a.name.localeCompare(b.name)));
     const items = types.slice((page - 1) * per_page, page * per_page);
     return ok(c, items, { page, per_page, count: items.length, total_count: types.length });

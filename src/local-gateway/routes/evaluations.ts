@@ -4,7 +4,7 @@ import { evaluationInputSchema, evaluationListQuerySchema } from '../../shared/e
 import { resourceIdSchema } from '../../shared/gateways.ts';
 import { resolveGateway, type GatewayContext } from '../context.ts';
 import { invalid, notFound, ok, pageInfo, parseBody, parseQuery } from '../http.ts';
-import type { EvaluationDataset } from '../store.ts';
+import type { EvaluationDataset } from '../store/evaluations.ts';
 
 const EVALUATION_FIELDS = ['name', 'dataset_ids', 'evaluation_type_ids'] as const;
 
@@ -21,7 +21,7 @@ export function registerEvaluationRoutes(app: Hono, base: string, ctx: GatewayCo
     if (!gw.ok) return gw.response;
     const q = parseQuery(c, evaluationListQuerySchema);
     if (!q.ok) return q.response;
-    const { items, total } = ctx.store.listEvaluations(gw.id, q.data);
+    const { items, total } = ctx.store.evaluations.list(gw.id, q.data);
     return ok(c, items, pageInfo(q.data.page, q.data.per_page, items.length, total));
   });
 
@@ -34,7 +34,7 @@ export function registerEvaluationRoutes(app: Hono, base: string, ctx: GatewayCo
     // Snapshot the datasets as they are now: the evaluation shows (and computes over) what was evaluated.
     const datasets: EvaluationDataset[] = [];
     body.data.dataset_ids.forEach((id, i) => {
-      const dataset = ctx.store.getDataset(gw.id, id);
+      const dataset = ctx.store.datasets.get(gw.id, id);
       if (dataset) datasets.push({ ...dataset, account_id: ctx.accountId, account_tag: ctx.accountId });
       else
         errors.push({
@@ -43,7 +43,7 @@ export function registerEvaluationRoutes(app: Hono, base: string, ctx: GatewayCo
           path: ['body', 'dataset_ids', String(i)],
         });
     });
-    const known = new Set(ctx.store.evaluationTypes().map((t) => t.id));
+    const known = new Set(ctx.store.evaluationTypes.all().map((t) => t.id));
     body.data.evaluation_type_ids.forEach((id, i) => {
       if (!known.has(id))
         errors.push({
@@ -53,7 +53,7 @@ export function registerEvaluationRoutes(app: Hono, base: string, ctx: GatewayCo
         });
     });
     if (errors.length) return invalid(c, errors);
-    const evaluation = ctx.store.createEvaluation(gw.id, body.data.name, datasets, body.data.evaluation_type_ids);
+    const evaluation = ctx.store.evaluations.create(gw.id, body.data.name, datasets, body.data.evaluation_type_ids);
     ctx.jobs.schedule(evaluation.id);
     return ok(c, evaluation);
   });
@@ -62,7 +62,7 @@ export function registerEvaluationRoutes(app: Hono, base: string, ctx: GatewayCo
     const gw = resolveGateway(c, ctx);
     if (!gw.ok) return gw.response;
     const id = resourceIdSchema.safeParse(c.req.param('id'));
-    const evaluation = id.success ? ctx.store.getEvaluation(gw.id, id.data) : undefined;
+    const evaluation = id.success ? ctx.store.evaluations.get(gw.id, id.data) : undefined;
     return evaluation ? ok(c, evaluation) : notFound(c);
   });
 
@@ -70,7 +70,7 @@ export function registerEvaluationRoutes(app: Hono, base: string, ctx: GatewayCo
     const gw = resolveGateway(c, ctx);
     if (!gw.ok) return gw.response;
     const id = resourceIdSchema.safeParse(c.req.param('id'));
-    const deleted = id.success ? ctx.store.deleteEvaluation(gw.id, id.data) : undefined;
+    const deleted = id.success ? ctx.store.evaluations.delete(gw.id, id.data) : undefined;
     return deleted ? ok(c, deleted) : notFound(c);
   });
 

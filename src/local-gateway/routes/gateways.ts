@@ -8,13 +8,13 @@ export function registerGatewayRoutes(app: Hono, base: string, ctx: GatewayConte
   app.get(`${base}/gateways`, (c) => {
     const q = parseQuery(c, gatewayListQuerySchema);
     if (!q.ok) return q.response;
-    const { items, total } = ctx.store.listGateways(q.data);
+    const { items, total } = ctx.store.gateways.list(q.data);
     return ok(c, items, pageInfo(q.data.page, q.data.per_page, items.length, total));
   });
   app.get(`${base}/gateways/:id`, (c) => {
     const gw = resolveGateway(c, ctx, 'id');
     if (!gw.ok) return gw.response;
-    return ok(c, ctx.store.getGateway(gw.id));
+    return ok(c, ctx.store.gateways.get(gw.id));
   });
   return [`${base}/gateways`, `${base}/gateways/:id`];
 }

@@ -3,7 +3,7 @@ import { resourceIdSchema } from '../../shared/gateways.ts';
 import { logListQuerySchema, logPatchSchema } from '../../shared/logs.ts';
 import { resolveGateway, type GatewayContext } from '../context.ts';
 import { notFound, ok, pageInfo, parseBody, parseQuery } from '../http.ts';
-import { toWireLog } from '../store.ts';
+import { toWireLog } from '../store/log-rows.ts';
 
 const PATCH_FIELDS = ['feedback', 'score', 'metadata'] as const;
 
@@ -24,14 +24,14 @@ export function registerLogRoutes(app: Hono, base: string, ctx: GatewayContext):
     const cols = ctx.projections.get(gw.id);
     let searchArg: { text: string; idPosition: number } | undefined;
     if (search) {
-      const byId = ctx.store.getLog(gw.id, search);
+      const byId = ctx.store.logs.get(gw.id, search);
       searchArg = { text: search, idPosition: byId ? cols.positionOf(byId.rid, byId.created_at) : -1 };
     }
     const positions = cols.select(filters ?? [], searchArg);
     const total = positions.length;
     const ranges = meta_info ? cols.ranges(positions) : {};
     const rids = cols.pageRowids(positions, order_by, order_by_direction, (page - 1) * per_page, per_page);
-    const byRid = new Map(ctx.store.logsByRowid(rids).map((row) => [row.rid, row]));
+    const byRid = new Map(ctx.store.logs.byRowid(rids).map((row) => [row.rid, row]));
     const logs = rids.flatMap((rid) => {
       const row = byRid.get(rid);
       return row ? [toWireLog(row)] : [];
@@ -43,7 +43,7 @@ export function registerLogRoutes(app: Hono, base: string, ctx: GatewayContext):
     const gw = resolveGateway(c, ctx);
     if (!gw.ok) return gw.response;
     const id = resourceIdSchema.safeParse(c.req.param('id'));
-    const row = id.success ? ctx.store.getLog(gw.id, id.data) : undefined;
+    const row = id.success ? ctx.store.logs.get(gw.id, id.data) : undefined;
     return row ? ok(c, toWireLog(row)) : notFound(c);
   });
 
@@ -51,13 +51,13 @@ export function registerLogRoutes(app: Hono, base: string, ctx: GatewayContext):
     const gw = resolveGateway(c, ctx);
     if (!gw.ok) return gw.response;
     const id = resourceIdSchema.safeParse(c.req.param('id'));
-    if (!id.success || !ctx.store.getLog(gw.id, id.data)) return notFound(c);
+    if (!id.success || !ctx.store.logs.get(gw.id, id.data)) return notFound(c);
     const body = await parseBody(c, logPatchSchema, PATCH_FIELDS);
     if (!body.ok) return body.response;
     const cols = ctx.projections.get(gw.id);
     let projectionMissed = false;
     // The projection's feedback column changes inside the transaction that commits the write.
-    const row = ctx.store.patchLog(gw.id, id.data, body.data, (written) => {
+    const row = ctx.store.logs.patch(gw.id, id.data, body.data, (written) => {
       if (!cols.setFeedback(written.rid, written.created_at, written.feedback)) projectionMissed = true;
       ctx.projections.noteOwnWrite(gw.id);
     });

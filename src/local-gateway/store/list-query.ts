@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+
+/** One page of a list and how many items the whole list has. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+type SqlParam = string | number;
+
+/**
+ * The needle of a case-insensitive substring match, `instr(lower(column), ?) > 0`: instr rather than
+ * LIKE, so a `%` or `_` the user types is a character to find, not a wildcard.
+ */
+export const lowerText = (text: string): string => text.toLowerCase();
+
+/**
+ * The WHERE of a gateway's dataset or evaluation list: `name` is a case-insensitive substring, `flag`
+ * (a 0/1 column) equals the given boolean, and `search` is the exact id or a case-insensitive substring
+ * of any of `searchColumns`. Values only ever appear as placeholders.
+ */
+export function gatewayListWhere(
+  gatewayId: string,
+  q: { name?: string | undefined; search?: string | undefined },
+  flag: { column: string; value: boolean | undefined },
+  searchColumns: readonly string[],
+): { where: string; params: SqlParam[] } {
+  const clauses = ['gateway_id = ?'];
+  const params: SqlParam[] = [gatewayId];
+  if (q.name !== undefined) {
+    clauses.push('instr(lower(name), ?) > 0');
+    params.push(lowerText(q.name));
+  }
+  if (flag.value !== undefined) {
+    clauses.push(`${flag.column} = ?`);
+    params.push(flag.value ? 1 : 0);
+  }
+  if (q.search) {
+    clauses.push(`(id = ? OR ${searchColumns.map((column) => `instr(lower(${column}), ?) > 0`).join(' OR ')})`);
+    params.push(q.search, ...searchColumns.map(() => lowerText(q.search!)));
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+/**
+ * One page of `table`'s rows matching `where` (empty: all rows), in `orderBy` order, with the total
+ * count under the same WHERE. `table`, `where` and `orderBy` are SQL text from this module's callers,
+ * never from a request.
+ */
+export function selectPage<Row, T>(
+  db: Database.Database,
+  query: { table: string; where: string; params: readonly SqlParam[]; orderBy: string },
+  page: { page: number; per_page: number },
+  toItem: (row: Row) => T,
+): Page<T> {
+  const where = query.where ? `WHERE ${query.where}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${query.table} ${where}`).get(...query.params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT * FROM ${query.table} ${where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`)
+    .all(...query.params, page.per_page, (page.page - 1) * page.per_page) as Row[];
+  return { items: rows.map(toItem), total };
+}
+
+/**
+ * Reads a resource and deletes it in one transaction, answering what was deleted (the API returns the
+ * deleted object), or undefined when there was nothing to delete.
+ */
+export function deleteReturning<T>(db: Database.Database, find: () => T | undefined, remove: () => void): T | undefined {
+  return db.transaction(() => {
+    const existing = find();
+    if (existing) remove();
+    return existing;
+  })();
+}
