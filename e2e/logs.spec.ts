@@ -122,3 +122,78 @@ test('screenshots of the logs page in light and dark', async ({ shell, logsPage 
   await expect(logsPage.bodyRows().first()).toBeVisible();
   await shell.screenshot('logs-unfiltered-dark');
 });
+
+interface WireLog {
+  id: string;
+  provider: string;
+  model: string;
+  duration: number;
+  feedback?: number | null;
+}
+
+test('a log opens in a detail drawer by keyboard or click, with its fields, feedback, neighbours and URL', async ({ page, logsPage, server }) => {
+  const listed = await server.api<Envelope<WireLog[]>>('/gateways/default/logs?per_page=25');
+  const [first, second] = listed.json.result;
+  await logsPage.goto();
+
+  // Keyboard: Enter on a focused row opens it; Escape closes it and gives the focus back to the row.
+  const row = logsPage.bodyRows().first();
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`[?&]log=${first!.id}`));
+  await expect(logsPage.detailField('Log id')).toHaveText(first!.id);
+  await expect(logsPage.detailField('Provider')).toHaveText(first!.provider);
+  await expect(logsPage.detailField('Model')).toHaveText(first!.model);
+  await expect(logsPage.detailField('Duration')).toHaveText(`${first!.duration.toLocaleString('en-US')} ms`);
+  await expect(logsPage.detail.getByRole('button', { name: 'Close log details' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(logsPage.detail).toBeHidden();
+  await expect(page).not.toHaveURL(/[?&]log=/);
+  await expect(row).toBeFocused();
+
+  // Mouse: a click opens it; 👍 in the drawer is saved and shows on the row as well.
+  await row.getByRole('cell').first().click();
+  await expect(logsPage.detailField('Log id')).toHaveText(first!.id);
+  const up = logsPage.detail.getByRole('button', { name: 'Thumbs up' });
+  const wanted = (await up.getAttribute('aria-pressed')) === 'true' ? 0 : 1;
+  const patch = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/logs/${first!.id}`));
+  await up.click();
+  expect((await patch).status()).toBe(200);
+  await expect(up).toHaveAttribute('aria-pressed', String(wanted === 1));
+  const saved = await server.api<Envelope<WireLog>>(`/gateways/default/logs/${first!.id}`);
+  expect(saved.json.result.feedback).toBe(wanted);
+
+  // Next steps to the row below; the URL follows, and a reload reopens the same log.
+  await logsPage.detail.getByRole('button', { name: 'Next log' }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]log=${second!.id}`));
+  await expect(logsPage.detailField('Log id')).toHaveText(second!.id);
+  await page.reload();
+  await expect(logsPage.detailField('Log id')).toHaveText(second!.id);
+  await expect(logsPage.detail.getByRole('button', { name: 'Previous log' })).toBeEnabled();
+  await logsPage.detail.getByRole('button', { name: 'Close log details' }).click();
+  await expect(logsPage.detail).toBeHidden();
+  await expect(logsPage.bodyRows().first().getByRole('button', { name: 'Thumbs up' })).toHaveAttribute('aria-pressed', String(wanted === 1));
+});
+
+test('sorting a column orders the logs as the API does, and the URL keeps it', async ({ page, logsPage, server }) => {
+  const byProvider = async (direction: 'asc' | 'desc') =>
+    (await server.api<Envelope<WireLog[]>>(`/gateways/default/logs?per_page=25&order_by=provider&order_by_direction=${direction}`)).json.result;
+  await logsPage.goto();
+  const header = logsPage.table.getByRole('columnheader', { name: 'Provider' });
+
+  await logsPage.sortButton('Provider').click();
+  await expect(page).toHaveURL(/order_by=provider&order_by_direction=asc/);
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const ascending = await byProvider('asc');
+  await expect(logsPage.column(1)).toHaveText(ascending.map((l) => l.provider));
+
+  await logsPage.sortButton('Provider').click();
+  await expect(page).toHaveURL(/order_by_direction=desc/);
+  const descending = await byProvider('desc');
+  expect(descending[0]!.provider).not.toBe(ascending[0]!.provider);
+  await expect(logsPage.column(1)).toHaveText(descending.map((l) => l.provider));
+
+  await page.reload();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  await expect(logsPage.column(1)).toHaveText(descending.map((l) => l.provider));
+});

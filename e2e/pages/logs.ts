@@ -8,6 +8,8 @@ export class LogsPage {
   readonly filters: FilterBuilderPart;
   readonly applyButton: Locator;
   readonly saveAsDatasetButton: Locator;
+  /** The log detail drawer (`?log=<id>`). */
+  readonly detail: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Logs', level: 1 });
@@ -15,6 +17,7 @@ export class LogsPage {
     this.filters = new FilterBuilderPart(page);
     this.applyButton = page.getByRole('button', { name: 'Apply filters' });
     this.saveAsDatasetButton = page.getByRole('button', { name: 'Save as dataset' });
+    this.detail = page.getByRole('dialog', { name: 'Log details' });
   }
 
   async goto(gw = 'default', query = '') {
@@ -24,6 +27,16 @@ export class LogsPage {
 
   bodyRows(): Locator {
     return this.table.locator('tbody').getByRole('row');
+  }
+
+  /** One field of the open log's details, by its label ("Model", "Log id", …). */
+  detailField(label: string): Locator {
+    return this.detail.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+
+  /** A sortable column's header button ("Time", "Provider", …). */
+  sortButton(column: string): Locator {
+    return this.table.getByRole('button', { name: column });
   }
 
   /** The cells of one column, by its header's position. */

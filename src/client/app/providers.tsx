@@ -4,6 +4,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ToastProvider } from '../components/toast/toast-provider.tsx';
 import { createQueryClient } from '../lib/query-client.ts';
+import { BackgroundErrorToasts } from './background-error-toasts.tsx';
 import { THEME_MODE_STORAGE_KEY, theme } from './theme.ts';
 
 export function Providers({ children, client }: { children: ReactNode; client?: QueryClient }) {
@@ -12,7 +13,10 @@ export function Providers({ children, client }: { children: ReactNode; client?: 
     <QueryClientProvider client={queryClient}>
       <ThemeProvider theme={theme} defaultMode="system" modeStorageKey={THEME_MODE_STORAGE_KEY}>
         <CssBaseline enableColorScheme />
-        <ToastProvider>{children}</ToastProvider>
+        <ToastProvider>
+          <BackgroundErrorToasts />
+          {children}
+        </ToastProvider>
       </ThemeProvider>
     </QueryClientProvider>
   );

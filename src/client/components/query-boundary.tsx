@@ -14,10 +14,13 @@ interface QueryBoundaryProps<T> {
   children: (data: T) => ReactNode;
 }
 
-/** Loading skeleton, then either the error with a Retry button or the children with the data. */
+/**
+ * Loading skeleton, then either the error with a Retry button or the children with the data. A failed
+ * refetch keeps the data it already had on screen (BackgroundErrorToasts says it failed).
+ */
 export function QueryBoundary<T>({ query, loading, what, children }: QueryBoundaryProps<T>) {
   if (query.isPending) return <>{loading ?? <LoadingLines />}</>;
-  if (query.isError)
+  if (query.data === undefined)
     return (
       <Alert
         severity="error"
@@ -27,7 +30,7 @@ export function QueryBoundary<T>({ query, loading, what, children }: QueryBounda
           </Button>
         }
       >
-        Could not load {what}: {query.error.message}
+        Could not load {what}: {query.error?.message ?? 'no answer'}
       </Alert>
     );
   return <>{children(query.data)}</>;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
-import { logEnvelopeSchema, logQueries, type LogPage } from './log-queries.ts';
+import { logEnvelopeSchema, logQueries, type LogDetail, type LogPage } from './log-queries.ts';
 
 export type Feedback = -1 | 0 | 1;
 
@@ -15,11 +15,20 @@ export function useSetLogFeedback(gw: string) {
       apiRequest({ method: 'PATCH', path: apiPath('gateways', gw, 'logs', id), body: { feedback }, schema: logEnvelopeSchema }).then((e) => e.result),
     onMutate: async ({ id, feedback }) => {
       await qc.cancelQueries({ queryKey: logQueries.lists(gw) });
+      await qc.cancelQueries({ queryKey: logQueries.detail(gw, id).queryKey });
       const snapshot = qc.getQueriesData<LogPage>({ queryKey: logQueries.lists(gw) });
+      const detail = qc.getQueryData(logQueries.detail(gw, id).queryKey);
       qc.setQueriesData<LogPage>({ queryKey: logQueries.lists(gw) }, (page) =>
         page ? { ...page, result: page.result.map((l) => (l.id === id ? { ...l, feedback } : l)) } : page,
       );
-      return { restore: () => snapshot.forEach(([key, data]) => qc.setQueryData(key, data)) };
+      // The detail panel shows the same thumb as the row, so both move together.
+      qc.setQueryData<LogDetail>(logQueries.detail(gw, id).queryKey, (log) => (log ? { ...log, feedback } : log));
+      return {
+        restore: () => {
+          snapshot.forEach(([key, data]) => qc.setQueryData(key, data));
+          qc.setQueryData(logQueries.detail(gw, id).queryKey, detail);
+        },
+      };
     },
     onError: (_e, _v, context) => context?.restore(),
     onSettled: () => qc.invalidateQueries({ queryKey: logQueries.gateway(gw) }),

@@ -9,6 +9,23 @@ export const logPageSchema = pageOf(logSchema, logResultInfoSchema);
 export type LogPage = z.infer<typeof logPageSchema>;
 export const logEnvelopeSchema = envelopeOf(logSchema);
 
+/**
+ * One log as its GET answers it: the spec adds the request and response heads and sizes, which the list
+ * leaves out and a gateway may not keep. Read as optional, so a log without them still shows.
+ */
+export const logDetailSchema = logSchema.extend({
+  request_head: z.string().optional(),
+  request_head_complete: z.boolean().optional(),
+  request_size: z.number().optional(),
+  response_head: z.string().optional(),
+  response_head_complete: z.boolean().optional(),
+  response_size: z.number().optional(),
+  custom_cost: z.boolean().optional(),
+  step: z.number().optional(),
+});
+export type LogDetail = z.infer<typeof logDetailSchema>;
+const logDetailEnvelopeSchema = envelopeOf(logDetailSchema);
+
 export interface LogListParams {
   page?: number;
   per_page?: number;
@@ -108,6 +125,6 @@ export const logQueries = {
     queryOptions({
       queryKey: [...logQueries.details(gw), id] as const,
       queryFn: ({ signal }) =>
-        apiRequest({ path: apiPath('gateways', gw, 'logs', id), schema: logEnvelopeSchema, signal }).then((e) => e.result),
+        apiRequest({ path: apiPath('gateways', gw, 'logs', id), schema: logDetailEnvelopeSchema, signal }).then((e) => e.result),
     }),
 };
