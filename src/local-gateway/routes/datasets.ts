@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { datasetInputSchema, datasetListQuerySchema } from '../../shared/datasets.ts';
-import { resourceIdSchema } from '../../shared/gateways.ts';
 import { resolveGateway, type GatewayContext } from '../context.ts';
-import { notFound, ok, pageInfo, parseBody, parseQuery } from '../http.ts';
+import { notFound, ok, parseBody } from '../http.ts';
+import { answerFound, listInGateway, resolveResource } from './handlers.ts';
 
 const DATASET_FIELDS = ['name', 'enable', 'filters'] as const;
 
@@ -11,14 +11,7 @@ export function registerDatasetRoutes(app: Hono, base: string, ctx: GatewayConte
   const list = `${base}/gateways/:gateway_id/datasets`;
   const one = `${list}/:id`;
 
-  app.get(list, (c) => {
-    const gw = resolveGateway(c, ctx);
-    if (!gw.ok) return gw.response;
-    const q = parseQuery(c, datasetListQuerySchema);
-    if (!q.ok) return q.response;
-    const { items, total } = ctx.store.datasets.list(gw.id, q.data);
-    return ok(c, items, pageInfo(q.data.page, q.data.per_page, items.length, total));
-  });
+  app.get(list, listInGateway(ctx, datasetListQuerySchema, (gw, q) => ctx.store.datasets.list(gw, q)));
 
   app.post(list, async (c) => {
     const gw = resolveGateway(c, ctx);
@@ -28,33 +21,19 @@ export function registerDatasetRoutes(app: Hono, base: string, ctx: GatewayConte
     return ok(c, ctx.store.datasets.create(gw.id, body.data));
   });
 
-  app.get(one, (c) => {
-    const gw = resolveGateway(c, ctx);
-    if (!gw.ok) return gw.response;
-    const id = resourceIdSchema.safeParse(c.req.param('id'));
-    const dataset = id.success ? ctx.store.datasets.get(gw.id, id.data) : undefined;
-    return dataset ? ok(c, dataset) : notFound(c);
-  });
+  app.get(one, answerFound(ctx, (gw, id) => ctx.store.datasets.get(gw, id)));
 
   app.put(one, async (c) => {
-    const gw = resolveGateway(c, ctx);
-    if (!gw.ok) return gw.response;
-    const id = resourceIdSchema.safeParse(c.req.param('id'));
     // 404 before validating the body: there is nothing to replace.
-    if (!id.success || !ctx.store.datasets.get(gw.id, id.data)) return notFound(c);
+    const target = resolveResource(c, ctx, (gw, id) => ctx.store.datasets.get(gw, id));
+    if (!target.ok) return target.response;
     const body = await parseBody(c, datasetInputSchema, DATASET_FIELDS);
     if (!body.ok) return body.response;
-    const dataset = ctx.store.datasets.replace(gw.id, id.data, body.data);
+    const dataset = ctx.store.datasets.replace(target.gatewayId, target.id, body.data);
     return dataset ? ok(c, dataset) : notFound(c);
   });
 
-  app.delete(one, (c) => {
-    const gw = resolveGateway(c, ctx);
-    if (!gw.ok) return gw.response;
-    const id = resourceIdSchema.safeParse(c.req.param('id'));
-    const deleted = id.success ? ctx.store.datasets.delete(gw.id, id.data) : undefined;
-    return deleted ? ok(c, deleted) : notFound(c);
-  });
+  app.delete(one, answerFound(ctx, (gw, id) => ctx.store.datasets.delete(gw, id)));
 
   return [list, one];
 }

@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import { ERROR_CODES, type ApiErrorItem } from '../../shared/envelope.ts';
 import { evaluationInputSchema, evaluationListQuerySchema } from '../../shared/evaluations.ts';
-import { resourceIdSchema } from '../../shared/gateways.ts';
 import { resolveGateway, type GatewayContext } from '../context.ts';
-import { invalid, notFound, ok, pageInfo, parseBody, parseQuery } from '../http.ts';
+import { invalid, ok, parseBody } from '../http.ts';
 import type { EvaluationDataset } from '../store/evaluations.ts';
+import { answerFound, listInGateway } from './handlers.ts';
 
 const EVALUATION_FIELDS = ['name', 'dataset_ids', 'evaluation_type_ids'] as const;
 
@@ -16,14 +16,7 @@ export function registerEvaluationRoutes(app: Hono, base: string, ctx: GatewayCo
   const list = `${base}/gateways/:gateway_id/evaluations`;
   const one = `${list}/:id`;
 
-  app.get(list, (c) => {
-    const gw = resolveGateway(c, ctx);
-    if (!gw.ok) return gw.response;
-    const q = parseQuery(c, evaluationListQuerySchema);
-    if (!q.ok) return q.response;
-    const { items, total } = ctx.store.evaluations.list(gw.id, q.data);
-    return ok(c, items, pageInfo(q.data.page, q.data.per_page, items.length, total));
-  });
+  app.get(list, listInGateway(ctx, evaluationListQuerySchema, (gw, q) => ctx.store.evaluations.list(gw, q)));
 
   app.post(list, async (c) => {
     const gw = resolveGateway(c, ctx);
@@ -58,21 +51,9 @@ export function registerEvaluationRoutes(app: Hono, base: string, ctx: GatewayCo
     return ok(c, evaluation);
   });
 
-  app.get(one, (c) => {
-    const gw = resolveGateway(c, ctx);
-    if (!gw.ok) return gw.response;
-    const id = resourceIdSchema.safeParse(c.req.param('id'));
-    const evaluation = id.success ? ctx.store.evaluations.get(gw.id, id.data) : undefined;
-    return evaluation ? ok(c, evaluation) : notFound(c);
-  });
+  app.get(one, answerFound(ctx, (gw, id) => ctx.store.evaluations.get(gw, id)));
 
-  app.delete(one, (c) => {
-    const gw = resolveGateway(c, ctx);
-    if (!gw.ok) return gw.response;
-    const id = resourceIdSchema.safeParse(c.req.param('id'));
-    const deleted = id.success ? ctx.store.evaluations.delete(gw.id, id.data) : undefined;
-    return deleted ? ok(c, deleted) : notFound(c);
-  });
+  app.delete(one, answerFound(ctx, (gw, id) => ctx.store.evaluations.delete(gw, id)));
 
   return [list, one];
 }

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
-import { resourceIdSchema } from '../../shared/gateways.ts';
 import { logListQuerySchema, logPatchSchema } from '../../shared/logs.ts';
 import { resolveGateway, type GatewayContext } from '../context.ts';
 import { notFound, ok, pageInfo, parseBody, parseQuery } from '../http.ts';
 import { toWireLog } from '../store/log-rows.ts';
+import { answerFound, resolveResource } from './handlers.ts';
 
 const PATCH_FIELDS = ['feedback', 'score', 'metadata'] as const;
 
@@ -39,29 +39,29 @@ export function registerLogRoutes(app: Hono, base: string, ctx: GatewayContext):
     return ok(c, logs, { ...pageInfo(page, per_page, logs.length, total), ...ranges });
   });
 
-  app.get(one, (c) => {
-    const gw = resolveGateway(c, ctx);
-    if (!gw.ok) return gw.response;
-    const id = resourceIdSchema.safeParse(c.req.param('id'));
-    const row = id.success ? ctx.store.logs.get(gw.id, id.data) : undefined;
-    return row ? ok(c, toWireLog(row)) : notFound(c);
-  });
+  app.get(
+    one,
+    answerFound(ctx, (gw, id) => {
+      const row = ctx.store.logs.get(gw, id);
+      return row && toWireLog(row);
+    }),
+  );
 
   app.patch(one, async (c) => {
-    const gw = resolveGateway(c, ctx);
-    if (!gw.ok) return gw.response;
-    const id = resourceIdSchema.safeParse(c.req.param('id'));
-    if (!id.success || !ctx.store.logs.get(gw.id, id.data)) return notFound(c);
+    // 404 before validating the body: there is nothing to patch.
+    const target = resolveResource(c, ctx, (gw, id) => ctx.store.logs.get(gw, id));
+    if (!target.ok) return target.response;
+    const { gatewayId, id } = target;
     const body = await parseBody(c, logPatchSchema, PATCH_FIELDS);
     if (!body.ok) return body.response;
-    const cols = ctx.projections.get(gw.id);
+    const cols = ctx.projections.get(gatewayId);
     let projectionMissed = false;
     // The projection's feedback column changes inside the transaction that commits the write.
-    const row = ctx.store.logs.patch(gw.id, id.data, body.data, (written) => {
+    const row = ctx.store.logs.patch(gatewayId, id, body.data, (written) => {
       if (!cols.setFeedback(written.rid, written.created_at, written.feedback)) projectionMissed = true;
-      ctx.projections.noteOwnWrite(gw.id);
+      ctx.projections.noteOwnWrite(gatewayId);
     });
-    if (projectionMissed) ctx.projections.rebuild(gw.id);
+    if (projectionMissed) ctx.projections.rebuild(gatewayId);
     return row ? ok(c, {}) : notFound(c);
   });
 
