@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
-import { ERROR_CODES, zodToApiErrors, type ApiErrorItem } from '../shared/envelope.ts';
+import { z } from 'zod';
+import { ERROR_CODES, resultInfoSchema, zodToApiErrors, type ApiErrorItem } from '../shared/envelope.ts';
 
 /** A request the server refuses before any upstream call; the app's error handler turns it into the envelope. */
 export class RequestError extends Error {
@@ -54,4 +54,21 @@ export function fromUpstream<S extends z.ZodType>(schema: S, value: unknown, wha
 /** Cloudflare's success envelope. */
 export function ok(c: Context, result: unknown, resultInfo?: unknown) {
   return c.json({ success: true, errors: [], messages: [], result, ...(resultInfo !== undefined ? { result_info: resultInfo } : {}) });
+}
+
+/**
+ * Answers an upstream list, read as `fromUpstream` reads: every item by `item` (then `annotate`d, when
+ * given), and `result_info` by `info` (the common page info unless said otherwise) when the upstream sent
+ * one.
+ */
+export function okList<S extends z.ZodType, R = z.infer<S>>(
+  c: Context,
+  answer: { result: unknown; result_info?: unknown },
+  item: S,
+  read: { info?: z.ZodType; annotate?: (item: z.infer<S>) => R } = {},
+) {
+  const { annotate } = read;
+  const items = fromUpstream(z.array(item), answer.result, 'result');
+  const rows = annotate ? items.map((x) => annotate(x)) : items;
+  return ok(c, rows, fromUpstream((read.info ?? resultInfoSchema).optional(), answer.result_info, 'result_info'));
 }

@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { datasetInputSchema, datasetListQuerySchema, datasetSchema, type Dataset } from '../../shared/datasets.ts';
-import { resultInfoSchema } from '../../shared/envelope.ts';
 import { oddFilterRows } from '../../shared/filters.ts';
 import type { AnnotatedDataset } from '../../shared/dataset-annotations.ts';
-import { fromUpstream, jsonBody, ok, validate } from '../http.ts';
+import { fromUpstream, jsonBody, ok, okList, validate } from '../http.ts';
 import { onlyMethods, type RouteDeps } from './deps.ts';
 import { gatewayParam, resourceParams } from './params.ts';
 
@@ -24,9 +22,7 @@ export function datasetRoutes({ upstream }: RouteDeps) {
   r.get(list, async (c) => {
     const gw = gatewayParam(c);
     const q = validate('query', datasetListQuerySchema, c.req.query());
-    const a = await upstream.datasets.list(gw, q);
-    const rows = fromUpstream(z.array(datasetSchema), a.result, 'result').map(annotateDataset);
-    return ok(c, rows, fromUpstream(resultInfoSchema.optional(), a.result_info, 'result_info'));
+    return okList(c, await upstream.datasets.list(gw, q), datasetSchema, { annotate: annotateDataset });
   });
   r.post(list, async (c) => {
     const gw = gatewayParam(c);

@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { resultInfoSchema } from '../../shared/envelope.ts';
 import { evaluationInputSchema, evaluationListQuerySchema, evaluationSchema, type Evaluation } from '../../shared/evaluations.ts';
-import { fromUpstream, jsonBody, ok, validate } from '../http.ts';
+import { fromUpstream, jsonBody, ok, okList, validate } from '../http.ts';
 import { annotateDataset } from './datasets.ts';
 import { onlyMethods, type RouteDeps } from './deps.ts';
 import { gatewayParam, resourceParams } from './params.ts';
@@ -18,9 +16,7 @@ export function evaluationRoutes({ upstream }: RouteDeps) {
   r.get(list, async (c) => {
     const gw = gatewayParam(c);
     const q = validate('query', evaluationListQuerySchema, c.req.query());
-    const a = await upstream.evaluations.list(gw, q);
-    const rows = fromUpstream(z.array(evaluationSchema), a.result, 'result').map(annotate);
-    return ok(c, rows, fromUpstream(resultInfoSchema.optional(), a.result_info, 'result_info'));
+    return okList(c, await upstream.evaluations.list(gw, q), evaluationSchema, { annotate });
   });
   // Never retried (the upstream wrapper retries reads only): a repeat would start a second evaluation.
   r.post(list, async (c) => {

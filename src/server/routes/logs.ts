@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { logListQuerySchema, logPatchSchema, logResultInfoSchema, logSchema } from '../../shared/logs.ts';
-import { fromUpstream, jsonBody, ok, validate } from '../http.ts';
+import { fromUpstream, jsonBody, ok, okList, validate } from '../http.ts';
 import { onlyMethods, type RouteDeps } from './deps.ts';
 import { gatewayParam, resourceParams } from './params.ts';
 
@@ -17,8 +17,7 @@ export function logRoutes({ upstream }: RouteDeps) {
     const gw = gatewayParam(c);
     // `filters` is one JSON array in the query; the shared schema holds each row to the per-key rules.
     const q = validate('query', logListQuerySchema, c.req.query());
-    const a = await upstream.logs.list(gw, q);
-    return ok(c, fromUpstream(z.array(logSchema), a.result, 'result'), fromUpstream(logResultInfoSchema.optional(), a.result_info, 'result_info'));
+    return okList(c, await upstream.logs.list(gw, q), logSchema, { info: logResultInfoSchema });
   });
   onlyMethods(r, list, ['GET']);
 
