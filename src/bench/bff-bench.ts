@@ -50,17 +50,30 @@ function load(url: string, headers: Record<string, string>, connections: number,
   });
 }
 
-/** One request at a time: the added latency with no queue in front of it. */
-async function sequentialP50(url: string, headers: Record<string, string>, times: number): Promise<number> {
-  const out: number[] = [];
-  for (let i = 0; i < times + 5; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${url} → ${res.status}`);
-    if (i >= 5) out.push(performance.now() - t0);
+async function timedGet(url: string, headers: Record<string, string>): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${url} → ${res.status}`);
+  return performance.now() - t0;
+}
+
+/**
+ * One request at a time, alternating the two doors: each /api call is paired with the direct call just
+ * before it, so a slow patch of the shared machine lands on both sides of a pair. Returns the p50 of each
+ * door and the median of the paired differences.
+ */
+async function pairedLatency(direct: string, api: string, auth: Record<string, string>, pairs: number): Promise<{ direct: number; api: number; added: number }> {
+  const d: number[] = [];
+  const a: number[] = [];
+  for (let i = 0; i < pairs + 5; i++) {
+    const dt = await timedGet(direct, auth);
+    const at = await timedGet(api, {});
+    if (i < 5) continue; // warm-up pairs
+    d.push(dt);
+    a.push(at);
   }
-  return median(out);
+  return { direct: median(d), api: median(a), added: median(a.map((x, i) => x - d[i]!)) };
 }
 
 const describeOther = (r: LoadResult) =>
@@ -91,9 +104,14 @@ export async function runBffSequential(t: Target, o: LoadOptions, metrics: Metri
   const auth = t.client.authHeaders();
   for (const read of reads(t)) {
     console.log(`bff: ${read.name}, one at a time…`);
-    const direct = await sequentialP50(t.client.baseUrl + read.direct, auth, o.sequential);
-    const api = await sequentialP50(t.client.baseUrl + read.api, {}, o.sequential);
-    metrics.add({ name: `bff: ${read.name} added latency p50 one at a time`, value: api - direct, unit: 'ms', target: 1, note: `${direct.toFixed(2)} → ${api.toFixed(2)} ms, ${o.sequential} calls each` });
+    const r = await pairedLatency(t.client.baseUrl + read.direct, t.client.baseUrl + read.api, auth, o.sequential);
+    metrics.add({
+      name: `bff: ${read.name} added latency p50 one at a time`,
+      value: r.added,
+      unit: 'ms',
+      target: 1,
+      note: `median of paired differences; p50 ${r.direct.toFixed(2)} direct, ${r.api.toFixed(2)} /api; ${o.sequential} pairs`,
+    });
   }
 }
 

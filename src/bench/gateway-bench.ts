@@ -62,6 +62,7 @@ export async function runGatewayBench(
       metrics.add({ name: 'gateway: evaluation 3 evaluators × 2 datasets, create → processed', value: evaluationMs, unit: 'ms', targetAtFull: 250, note: `median of ${reps.evaluations}; ${logsNote}` });
       metrics.add({ name: 'gateway: evaluation aggregates SQL p50', value: refs.sqlMs, unit: 'ms' });
       metrics.add({ name: 'gateway: evaluation aggregates loop p50', value: refs.loopMs, unit: 'ms' });
+      metrics.add({ name: 'gateway: server RSS after counts and evaluations', value: t.server.rssMb(), unit: 'MB' });
       return { target: t, threeRowP50: p50s.get('three_rows')!, evaluationMs };
     } finally {
       sql.close();

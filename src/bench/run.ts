@@ -81,13 +81,16 @@ async function main(): Promise<number> {
     const target = gateway.target;
     try {
       growth.push({ logs: plan.logs, threeRowP50: gateway.threeRowP50, evaluationMs: gateway.evaluationMs });
-      await part('browser', () => runBrowserBench(target, plan.browserRuns, metrics, problems));
+      await part('browser', async () => {
+        await runBrowserBench(target, plan.browserRuns, metrics, problems);
+        metrics.add({ name: 'gateway: server RSS after browser pages', value: target.server.rssMb(), unit: 'MB' });
+      });
       await part('bff', async () => {
         await runBffSequential(target, plan.load, metrics);
         await runBffLoad(target, plan.load, metrics, problems);
       });
       await part('rss', async () => {
-        metrics.add({ name: 'gateway: server RSS after the runs', value: target.server.rssMb(), unit: 'MB', targetAtFull: 300 });
+        metrics.add({ name: 'gateway: server RSS after the runs (incl. BFF load)', value: target.server.rssMb(), unit: 'MB', targetAtFull: 300 });
       });
     } finally {
       await target.server.stop();
