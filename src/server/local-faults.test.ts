@@ -3,42 +3,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, errorEnvelopeSchema } from '../shared/envelope.ts';
-import { openLocalGateway, type LocalGateway } from '../local-gateway/index.ts';
+import type { LocalGateway } from '../local-gateway/index.ts';
 import { createApp } from './app.ts';
 import { loadEnv } from './env.ts';
 import { startServer } from './main.ts';
 import { json } from './test-support/bff.ts';
+import { localApp } from './test-support/local.ts';
 import { createUpstream, inProcessFetch, LOCAL_GATEWAY_BASE_URL } from './upstream.ts';
 
 // The BFF over the local gateway with its test-only faults on: each fault ends in the documented envelope
 // and status, and nothing waits longer than the bounded upstream timeout.
-let dataDir: string;
+let local: Awaited<ReturnType<typeof localApp>>;
 let gateway: LocalGateway;
 let upstreamCalls = 0;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'bff-faults-'));
-  gateway = await openLocalGateway({ dataDir, seedLogs: 200 });
-  const upstream = createUpstream({
-    mode: 'local',
-    accountId: gateway.accountId,
-    apiToken: gateway.token,
-    baseURL: LOCAL_GATEWAY_BASE_URL,
-    pacing: false,
-    timeoutMs: 300,
-    retryDelayMs: 1,
-    fetch: inProcessFetch((req) => {
+  local = await localApp({
+    seedLogs: 200,
+    upstream: { timeoutMs: 300, retryDelayMs: 1 },
+    onUpstream: () => {
       upstreamCalls += 1;
-      return gateway.fetch(req);
-    }),
+    },
+    app: (g) => ({ testFaults: g.faults }),
   });
-  app = createApp({ upstream, log: () => {}, testFaults: gateway.faults });
+  ({ gateway, app } = local);
 });
-afterAll(async () => {
-  await gateway.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => local.close());
 afterEach(() => {
   gateway.faults.clear();
   upstreamCalls = 0;

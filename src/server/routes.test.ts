@@ -175,7 +175,7 @@ describe('unknown routes and methods', () => {
 describe('the session capability probe', () => {
   it('is cached: a second session call makes no upstream call', async () => {
     let calls = 0;
-    const counted = await localApp({}, 50, () => calls++);
+    const counted = await localApp({ seedLogs: 50, onUpstream: () => calls++ });
     try {
       z.object({ success: z.literal(true) }).parse(await (await counted.app.request('/api/session')).json());
       const after = calls;

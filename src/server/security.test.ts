@@ -1,5 +1,5 @@
 import { webcrypto } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorEnvelopeSchema } from '../shared/envelope.ts';
 import { createAccessControl, SESSION_COOKIE } from './access.ts';
 import { createAccessVerifier, type AccessJwk } from './access-jwt.ts';
@@ -8,15 +8,10 @@ import { startServer, StartupError } from './main.ts';
 import { bindRefusal, CONTENT_SECURITY_POLICY } from './security.ts';
 import { API_ROUTES, initOf } from './test-support/api-routes.ts';
 import { cloudflareApp, json } from './test-support/bff.ts';
-import { startFakeUpstream, type FakeUpstream } from './test-support/fake-upstream.ts';
+import { useFakeUpstream } from './test-support/use-fake-upstream.ts';
 
 const SECRET = 'correct horse battery staple';
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeUpstream();
 
 const secretApp = () => cloudflareApp(fake.baseURL, {}, { auth: createAccessControl({ secret: SECRET, failureDelayMs: 1 }) });
 

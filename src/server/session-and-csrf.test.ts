@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // Spy on the comparison without changing it: the test checks what is compared, never how long it takes.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -10,15 +10,10 @@ import { timingSafeEqual } from 'node:crypto';
 import { createAccessControl, SESSION_COOKIE } from './access.ts';
 import { API_ROUTES, initOf } from './test-support/api-routes.ts';
 import { cloudflareApp, json } from './test-support/bff.ts';
-import { startFakeUpstream, type FakeUpstream } from './test-support/fake-upstream.ts';
+import { useFakeUpstream } from './test-support/use-fake-upstream.ts';
 
 const SECRET = 'correct horse battery staple';
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeUpstream();
 afterEach(() => vi.useRealTimers());
 
 async function login(app: ReturnType<typeof cloudflareApp>) {

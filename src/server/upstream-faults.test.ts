@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, errorEnvelopeSchema } from '../shared/envelope.ts';
 import { cloudflareApp, json } from './test-support/bff.ts';
-import { startFakeUpstream, type FakeUpstream } from './test-support/fake-upstream.ts';
+import { useFakeUpstream } from './test-support/use-fake-upstream.ts';
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeUpstream();
 
 const fail = (status: number, errors: unknown[], headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ success: false, errors, messages: [], result: null }), {

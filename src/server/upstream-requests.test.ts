@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorEnvelopeSchema, pageOf } from '../shared/envelope.ts';
 import { annotatedDatasetSchema } from '../shared/dataset-annotations.ts';
 import { logSchema } from '../shared/logs.ts';
 import { cloudflareApp, json, TEST_TOKEN } from './test-support/bff.ts';
-import { ACCOUNT, startFakeUpstream, type FakeUpstream } from './test-support/fake-upstream.ts';
+import { ACCOUNT } from './test-support/fake-upstream.ts';
+import { useFakeUpstream } from './test-support/use-fake-upstream.ts';
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeUpstream();
 
 const base = `/client/v4/accounts/${ACCOUNT}/ai-gateway`;
 

@@ -1,32 +1,40 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLocalGateway } from '../../local-gateway/index.ts';
+import { openLocalGateway, type LocalGateway } from '../../local-gateway/index.ts';
 import { createApp, type AppOptions } from '../app.ts';
-import { createUpstream, inProcessFetch, LOCAL_GATEWAY_BASE_URL } from '../upstream.ts';
+import { createUpstream, inProcessFetch, LOCAL_GATEWAY_BASE_URL, type UpstreamOptions } from '../upstream.ts';
 
-/** The app on a real local gateway in a fresh temporary data directory. */
-export async function localApp(
-  app: Partial<AppOptions> = {},
-  seedLogs = 500,
+export interface LocalAppOptions {
+  /** Logs to seed (default 500: enough for every list to page). */
+  seedLogs?: number;
   /** Sees every upstream request (counting, recording). */
-  onUpstream: (req: Request) => void = () => {},
-) {
+  onUpstream?: (req: Request) => void;
+  /** Upstream settings over the local defaults (a short timeout, quick retries). */
+  upstream?: Partial<UpstreamOptions>;
+  /** App options, given the gateway (to hand the app the gateway's test-only faults, say). */
+  app?: (gateway: LocalGateway) => Partial<AppOptions>;
+}
+
+/** The app on a real local gateway in a fresh temporary data directory; `close` removes both. */
+export async function localApp(o: LocalAppOptions = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'bff-test-'));
-  const gateway = await openLocalGateway({ dataDir, seedLogs, evaluationDelayMs: 0 });
+  const gateway = await openLocalGateway({ dataDir, seedLogs: o.seedLogs ?? 500, evaluationDelayMs: 0 });
+  const onUpstream = o.onUpstream ?? (() => {});
   const upstream = createUpstream({
     mode: 'local',
     accountId: gateway.accountId,
     apiToken: gateway.token,
     baseURL: LOCAL_GATEWAY_BASE_URL,
     pacing: false,
+    ...o.upstream,
     fetch: inProcessFetch((req) => {
       onUpstream(req);
       return gateway.fetch(req);
     }),
   });
   return {
-    app: createApp({ upstream, log: () => {}, ...app }),
+    app: createApp({ upstream, log: () => {}, ...o.app?.(gateway) }),
     gateway,
     async close() {
       await gateway.close();
