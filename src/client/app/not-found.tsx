@@ -6,6 +6,7 @@ export default function NotFound() {
   return (
     <EmptyState
       title="Page not found"
+      heading="h1"
       action={
         <Button component={Link} to="/" variant="contained">
           Go to the logs

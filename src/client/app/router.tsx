@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './layout.tsx';
 import { RootRedirect } from './root-redirect.tsx';
+import { RouteError } from './route-error.tsx';
 
 // Every page is its own chunk, so the first screen loads only the shell and the page it shows.
 const LogsPage = lazy(() => import('../features/logs/logs-page.tsx'));
@@ -18,22 +19,28 @@ export const routes = [
   {
     element: <Layout />,
     children: [
-      { path: '/', element: <RootRedirect /> },
       {
-        path: '/gateways/:gw',
+        // Pathless, so a page that fails to load or render shows its error inside the shell.
+        errorElement: <RouteError />,
         children: [
-          { index: true, element: <Navigate to="logs" replace /> },
-          { path: 'logs', element: <LogsPage /> },
-          { path: 'datasets', element: <DatasetsPage /> },
-          { path: 'datasets/new', element: <NewDatasetPage /> },
-          { path: 'datasets/:id', element: <EditDatasetPage /> },
-          { path: 'evaluations', element: <EvaluationsPage /> },
-          { path: 'evaluations/new', element: <NewEvaluation /> },
-          { path: 'evaluations/compare', element: <ComparePage /> },
-          { path: 'evaluations/:id', element: <EvaluationDetail /> },
+          { path: '/', element: <RootRedirect /> },
+          {
+            path: '/gateways/:gw',
+            children: [
+              { index: true, element: <Navigate to="logs" replace /> },
+              { path: 'logs', element: <LogsPage /> },
+              { path: 'datasets', element: <DatasetsPage /> },
+              { path: 'datasets/new', element: <NewDatasetPage /> },
+              { path: 'datasets/:id', element: <EditDatasetPage /> },
+              { path: 'evaluations', element: <EvaluationsPage /> },
+              { path: 'evaluations/new', element: <NewEvaluation /> },
+              { path: 'evaluations/compare', element: <ComparePage /> },
+              { path: 'evaluations/:id', element: <EvaluationDetail /> },
+            ],
+          },
+          { path: '*', element: <NotFound /> },
         ],
       },
-      { path: '*', element: <NotFound /> },
     ],
   },
 ];

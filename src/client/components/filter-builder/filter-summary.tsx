@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -14,6 +15,8 @@ export interface MatchCountState {
   error?: Error | null;
   /** True while the shown figure is for an older version of the filters. */
   isStale?: boolean;
+  /** Asks for the count again after an error. */
+  retry?: () => void;
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
@@ -53,6 +56,11 @@ function MatchCount({ match, incomplete }: { match: MatchCountState; incomplete:
         </Typography>
       )}
       {match.error && <Typography color="error">Could not count the matching logs: {match.error.message}</Typography>}
+      {match.error && match.retry && (
+        <Button size="small" color="inherit" onClick={match.retry}>
+          Retry count
+        </Button>
+      )}
     </Stack>
   );
 }

@@ -31,5 +31,6 @@ export function useMatchCount(gw: string, filters: readonly WireFilter[], enable
     isFetching: query.isFetching || settled !== text,
     error: query.error,
     isStale: query.isPlaceholderData || settled !== text,
+    retry: () => void query.refetch(),
   };
 }

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useDebounced } from '../../components/filter-builder/use-match-count.ts';
 import { datasetLinks } from './dataset-links.ts';
@@ -21,10 +21,20 @@ export function DatasetsToolbar({ gw, search, enable, onSearch, onEnable }: Data
   // Typing stays local until it pauses, so the URL (and the request) follow words, not keystrokes.
   const [text, setText] = useState(search);
   const settled = useDebounced(text, 300);
+  const written = useRef(search);
   useEffect(() => {
-    if (settled !== search) onSearch(settled);
+    if (settled === search) return;
+    written.current = settled;
+    onSearch(settled);
     // Only a settled change of the text should write the URL.
   }, [settled]);
+  // Back, forward or a link change the search under the field; the field follows (but not our own writes,
+  // which may lag behind what is being typed).
+  useEffect(() => {
+    if (search === written.current) return;
+    written.current = search;
+    setText(search);
+  }, [search]);
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
       <TextField

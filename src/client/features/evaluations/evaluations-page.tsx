@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -32,9 +32,20 @@ export default function EvaluationsPage() {
     setSearchParams(writeListParams({ ...params, ...patch }), { replace });
 
   const [searchText, setSearchText] = useState(params.search);
+  const written = useRef(params.search);
+  // Back, forward or a link change the search under the field; the field follows (but not our own writes,
+  // which may lag behind what is being typed).
+  useEffect(() => {
+    if (params.search === written.current) return;
+    written.current = params.search;
+    setSearchText(params.search);
+  }, [params.search]);
   useEffect(() => {
     if (searchText === params.search) return;
-    const t = setTimeout(() => update({ search: searchText, page: 1 }, true), SEARCH_DEBOUNCE_MS);
+    const t = setTimeout(() => {
+      written.current = searchText;
+      update({ search: searchText, page: 1 }, true);
+    }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(t);
     // Only typing starts a new debounce; the URL catching up must not restart it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
