@@ -109,6 +109,14 @@ describe('datasets', () => {
     const byName = await call('GET', '/gateways/default/datasets?name=CHEAP');
     expect(byName.body.result.map((d: { id: string }) => d.id)).toEqual([ds.id]);
 
+    // A name with a non-ASCII capital is found by a search that quotes it, and by its ASCII part in any case.
+    const accented = await call('POST', '/gateways/default/datasets', { body: { name: 'Évaluation Modèle', enable: true, filters: [] } });
+    const byAccent = await call('GET', `/gateways/default/datasets?search=${encodeURIComponent('Évaluation')}`);
+    expect(byAccent.body.result.map((d: { id: string }) => d.id)).toEqual([accented.body.result.id]);
+    const byAscii = await call('GET', `/gateways/default/datasets?name=${encodeURIComponent('MODÈLE')}`);
+    expect(byAscii.body.result.map((d: { id: string }) => d.id)).toEqual([accented.body.result.id]);
+    await call('DELETE', `/gateways/default/datasets/${accented.body.result.id}`);
+
     const deleted = await call('DELETE', `/gateways/default/datasets/${ds.id}`);
     expect(deleted.body.result).toEqual(put.body.result);
     expect((await call('GET', `/gateways/default/datasets/${ds.id}`)).status).toBe(404);

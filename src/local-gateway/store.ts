@@ -33,6 +33,9 @@ export class Store {
     this.db.pragma('foreign_keys = ON');
     // Another process (the CLI) may hold the write lock for a moment; wait for it rather than fail.
     this.db.pragma('busy_timeout = 5000');
+    // Full Unicode case folding for searches over names (lists are small); log filters keep SQLite's A–Z
+    // lower() so that their SQL and in-memory paths agree on every row.
+    this.db.function('fold_case', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
     migrate(this.db);
     this.meta = new MetaRepository(this.db);
     this.gateways = new GatewayRepository(this.db);

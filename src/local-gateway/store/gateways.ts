@@ -41,7 +41,7 @@ export class GatewayRepository {
 
   /** Oldest first; `search` is a case-insensitive substring of the id. */
   list(q: { page: number; per_page: number; search?: string | undefined }): Page<Gateway> {
-    const query = q.search ? { where: 'instr(lower(id), ?) > 0', params: [lowerText(q.search)] } : { where: '', params: [] };
+    const query = q.search ? { where: 'instr(fold_case(id), ?) > 0', params: [lowerText(q.search)] } : { where: '', params: [] };
     return selectPage(this.db, { table: 'gateways', ...query, orderBy: 'created_at, id' }, q, toGateway);
   }
 

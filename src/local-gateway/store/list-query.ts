@@ -9,8 +9,9 @@ export interface Page<T> {
 type SqlParam = string | number;
 
 /**
- * The needle of a case-insensitive substring match, `instr(lower(column), ?) > 0`: instr rather than
- * LIKE, so a `%` or `_` the user types is a character to find, not a wildcard.
+ * The needle of a case-insensitive substring match, `instr(fold_case(column), ?) > 0`: instr rather than
+ * LIKE, so a `%` or `_` the user types is a character to find, not a wildcard. `fold_case` is the store's
+ * own SQL function (SQLite's lower() folds A–Z only), so "MODÈLE" finds "Modèle" in names.
  */
 export const lowerText = (text: string): string => text.toLowerCase();
 
@@ -28,7 +29,7 @@ export function gatewayListWhere(
   const clauses = ['gateway_id = ?'];
   const params: SqlParam[] = [gatewayId];
   if (q.name !== undefined) {
-    clauses.push('instr(lower(name), ?) > 0');
+    clauses.push('instr(fold_case(name), ?) > 0');
     params.push(lowerText(q.name));
   }
   if (flag.value !== undefined) {
@@ -36,7 +37,7 @@ export function gatewayListWhere(
     params.push(flag.value ? 1 : 0);
   }
   if (q.search) {
-    clauses.push(`(id = ? OR ${searchColumns.map((column) => `instr(lower(${column}), ?) > 0`).join(' OR ')})`);
+    clauses.push(`(id = ? OR ${searchColumns.map((column) => `instr(fold_case(${column}), ?) > 0`).join(' OR ')})`);
     params.push(q.search, ...searchColumns.map(() => lowerText(q.search!)));
   }
   return { where: clauses.join(' AND '), params };
