@@ -38,7 +38,7 @@ export function QueryBoundary<T>({ query, loading, what, children }: QueryBounda
 
 export function LoadingLines({ lines = 4 }: { lines?: number }) {
   return (
-    <Stack spacing={1} aria-busy="true" aria-label="Loading">
+    <Stack spacing={1} role="status" aria-busy="true" aria-label="Loading">
       {Array.from({ length: lines }, (_, i) => (
         <Skeleton key={i} variant="rounded" height={36} />
       ))}

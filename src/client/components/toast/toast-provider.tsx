@@ -29,35 +29,38 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <Snackbar
-        key={current?.id}
-        open={open}
-        autoHideDuration={current?.autoHideMs ?? 5000}
-        onClose={close}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-      >
-        <Alert
-          severity={current?.severity ?? 'info'}
-          variant="filled"
-          onClose={() => setOpen(false)}
-          action={
-            current?.action ? (
-              <Button
-                color="inherit"
-                size="small"
-                onClick={() => {
-                  current.action?.onClick();
-                  setOpen(false);
-                }}
-              >
-                {current.action.label}
-              </Button>
-            ) : undefined
-          }
+      {/* A landmark, so the toast's text is not content outside every region. */}
+      <section aria-label="Notifications">
+        <Snackbar
+          key={current?.id}
+          open={open}
+          autoHideDuration={current?.autoHideMs ?? 5000}
+          onClose={close}
+          anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
         >
-          {current?.message}
-        </Alert>
-      </Snackbar>
+          <Alert
+            severity={current?.severity ?? 'info'}
+            variant="filled"
+            onClose={() => setOpen(false)}
+            action={
+              current?.action ? (
+                <Button
+                  color="inherit"
+                  size="small"
+                  onClick={() => {
+                    current.action?.onClick();
+                    setOpen(false);
+                  }}
+                >
+                  {current.action.label}
+                </Button>
+              ) : undefined
+            }
+          >
+            {current?.message}
+          </Alert>
+        </Snackbar>
+      </section>
     </ToastContext.Provider>
   );
 }
