@@ -142,6 +142,14 @@ test('duplicate opens a prefilled new dataset; search and status live in the URL
   await page.reload();
   await expect(datasetsList.search).toHaveValue('gpt-4o');
   await expect(page.getByRole('combobox', { name: 'Show' })).toHaveValue('false');
+
+  // A link to the plain list (the Datasets tab) clears the URL, and the fields follow it.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Datasets' }).click();
+  await expect(page).not.toHaveURL(/search=/);
+  await expect(datasetsList.search).toHaveValue('');
+  await expect(page.getByRole('combobox', { name: 'Show' })).toHaveValue('all');
+  await expect(datasetsList.row('Rated logs')).toBeVisible();
+  await expect(page).not.toHaveURL(/search=/);
 });
 
 test('leaving an edited dataset asks first', async ({ page, datasetsList, datasetEditor, shell }) => {
