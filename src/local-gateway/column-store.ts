@@ -4,10 +4,12 @@ import { Dictionary } from './column-store/dictionary.ts';
 import { pageRowids, type LogOrderKey } from './column-store/ordering.ts';
 import { compilePass, searchPass, type Pass } from './column-store/passes.ts';
 import { logRanges, type LogRanges } from './column-store/ranges.ts';
+import { Selection } from './column-store/selection.ts';
 import { createdAtRange } from './filter-values.ts';
 
 export type { LogOrderKey } from './column-store/ordering.ts';
 export type { LogRanges } from './column-store/ranges.ts';
+export { Selection } from './column-store/selection.ts';
 
 /** The text keys a filter row can name (model_type is kept for ordering only). */
 export type TextKey = 'provider' | 'model' | 'request_content_type' | 'response_content_type';
@@ -127,30 +129,34 @@ export class GatewayColumns {
   }
 
   /**
-   * The positions (ascending, i.e. by created_at then rowid) of the logs matching every filter row (and
-   * `search`, if given). The returned array is a view on a reused buffer: copy it to keep it past the next
-   * query. `idPosition` is the position of the log whose id equals `search`, or -1.
+   * The logs matching every filter row (and `search`, if given), in created_at order. created_at rows
+   * become a window [lo, hi) by binary search (the columns are sorted by it); only that window is scanned
+   * for the other rows, and with no other row the window itself is the answer (nothing is scanned).
+   * `idPosition` is the position of the log whose id equals `search`, or -1. A selection's positions live
+   * in a reused buffer: valid until the next query on this gateway.
    */
-  select(filters: readonly Filter[], search?: { text: string; idPosition: number }): Uint32Array {
+  query(filters: readonly Filter[], search?: { text: string; idPosition: number }): Selection {
     let lo = 0;
     let hi = this.length;
     const passes: Pass[] = [];
     for (const row of filters) {
       if (row.key === 'created_at') {
         const { from, to } = createdAtRange(row);
+        // Same rule as the SQL path (filter-sql.ts): an open end adds no bound.
         if (Number.isFinite(from)) lo = Math.max(lo, this.lowerBound(from));
         if (Number.isFinite(to)) hi = Math.min(hi, this.lowerBound(to));
       } else passes.push(compilePass(this, row));
     }
     if (search) passes.push(searchPass(this, search.text, search.idPosition));
+    const cand = this.scratch;
+    if (hi <= lo) return Selection.list(cand.subarray(0, 0));
+    if (passes.length === 0) return Selection.window(lo, hi, cand);
     // Most selective first: later passes then touch fewer candidates. Stable for equal shares.
     passes.sort((a, b) => a.share - b.share);
-    const cand = this.scratch;
-    if (hi <= lo) return cand.subarray(0, 0);
     let k: number;
     let rest = passes;
-    const first = passes[0];
-    if (first?.scan) {
+    const first = passes[0]!;
+    if (first.scan) {
       k = first.scan(cand, lo, hi);
       rest = passes.slice(1);
     } else {
@@ -161,20 +167,25 @@ export class GatewayColumns {
       if (k === 0) break;
       k = pass.run(cand, k);
     }
-    return cand.subarray(0, k);
+    return Selection.list(cand.subarray(0, k));
+  }
+
+  /** The matching positions as an array (see `query`; a view on a reused buffer). */
+  select(filters: readonly Filter[], search?: { text: string; idPosition: number }): Uint32Array {
+    return this.query(filters, search).positions();
   }
 
   count(filters: readonly Filter[], search?: { text: string; idPosition: number }): number {
-    return this.select(filters, search).length;
+    return this.query(filters, search).length;
   }
 
   /** The min/max figures of `meta_info`, over the selected positions; a figure no log has is left out. */
-  ranges(positions: Uint32Array): LogRanges {
-    return logRanges(this, positions);
+  ranges(selection: Selection | Uint32Array): LogRanges {
+    return logRanges(this, selection instanceof Selection ? selection.positions() : selection);
   }
 
   /** The rowids of one page of the selection, in list order (see column-store/ordering.ts). */
-  pageRowids(positions: Uint32Array, orderBy: LogOrderKey, direction: 'asc' | 'desc', offset: number, limit: number): number[] {
-    return pageRowids(this, positions, orderBy, direction, offset, limit);
+  pageRowids(selection: Selection | Uint32Array, orderBy: LogOrderKey, direction: 'asc' | 'desc', offset: number, limit: number): number[] {
+    return pageRowids(this, selection instanceof Selection ? selection : Selection.list(selection), orderBy, direction, offset, limit);
   }
 }

@@ -68,8 +68,13 @@ export interface Aggregates {
 export function aggregate(cols: GatewayColumns, datasetFilters: readonly (readonly Filter[])[]): Aggregates {
   const mask = new Uint8Array(cols.length);
   for (const filters of datasetFilters) {
-    const positions = cols.select(filters);
-    for (let i = 0; i < positions.length; i++) mask[positions[i]!] = 1;
+    const selection = cols.query(filters);
+    // A time window marks a range at once; otherwise each selected position.
+    if (selection.isWindow) mask.fill(1, selection.lo, selection.hi);
+    else {
+      const positions = selection.positions();
+      for (let i = 0; i < positions.length; i++) mask[positions[i]!] = 1;
+    }
   }
   const cost = new PreciseSum();
   let totalLogs = 0, costLogs = 0, durationSum = 0, durationLogs = 0, up = 0, down = 0;

@@ -184,6 +184,49 @@ describe('SQL path and columnar path agree', () => {
     expect(nonTrivial).toBeGreaterThan(100);
   });
 
+  it('on created_at windows at the edges: exact instants, equal timestamps, empty windows (counts and pages)', () => {
+    const rand = prng(20260302);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    for (const [gateway, c] of [['seeded', cols], ['edge', GatewayColumns.load(store.db, 'edge')]] as const) {
+      // Times the data has, times shared by several logs, and the times one ms either side of them.
+      const shared = (store.db.prepare('SELECT created_at AS t FROM logs WHERE gateway_id = ? GROUP BY created_at HAVING count(*) > 1').all(gateway) as { t: number }[]).map((r) => r.t);
+      const times = [...shared, c.createdAt[0]!, c.createdAt[c.length - 1]!];
+      for (let i = 0; i < 40; i++) times.push(c.createdAt[Math.floor(rand() * c.length)]!);
+      const near = (t: number) => t + Math.floor(rand() * 3) - 1;
+      const windows: unknown[][] = [];
+      for (const t of times) {
+        const u = near(times[Math.floor(rand() * times.length)]!);
+        windows.push(
+          [{ key: 'created_at', operator: 'eq', value: [iso(t)] }],
+          [{ key: 'created_at', operator: 'gt', value: [iso(t)] }, { key: 'created_at', operator: 'lt', value: [iso(u)] }],
+          [{ key: 'created_at', operator: 'gt', value: [iso(near(t))] }, { key: 'created_at', operator: 'lt', value: [iso(t + 1)] }],
+          [{ key: 'created_at', operator: 'gt', value: [iso(t)] }, { key: 'created_at', operator: 'lt', value: [iso(t)] }], // empty
+          [{ key: 'created_at', operator: 'lt', value: [iso(t)] }, { key: 'feedback', operator: 'eq', value: [0] }],
+          [{ key: 'created_at', operator: 'eq', value: [iso(t).slice(0, 10)] }, { key: 'created_at', operator: 'gt', value: [iso(u)] }],
+        );
+      }
+      let nonEmpty = 0;
+      for (const rows of windows) {
+        const filters = parse(rows);
+        const sql = countLogsBySql(store.db, gateway, filters);
+        expect({ filters, count: c.count(filters) }).toEqual({ filters, count: sql });
+        if (sql > 0) nonEmpty++;
+        const where = rows.length === 1 || (rows[1] as { key: string }).key === 'created_at' ? '' : ' AND feedback = 0';
+        const range = filters.filter((f) => f.key === 'created_at').map((f) => {
+          const at = Date.parse(String(f.value[0]));
+          if (f.operator === 'gt') return `created_at > ${at}`;
+          if (f.operator === 'lt') return `created_at < ${at}`;
+          return String(f.value[0]).length === 10 ? `created_at >= ${at} AND created_at < ${at + 86_400_000}` : `created_at = ${at}`;
+        });
+        const page = (dir: 'ASC' | 'DESC') =>
+          (store.db.prepare(`SELECT rid FROM logs WHERE gateway_id = ? AND ${range.join(' AND ')}${where} ORDER BY created_at ${dir}, rid ${dir} LIMIT 3 OFFSET 1`).all(gateway) as { rid: number }[]).map((r) => r.rid);
+        expect(c.pageRowids(c.query(filters), 'created_at', 'asc', 1, 3)).toEqual(page('ASC'));
+        expect(c.pageRowids(c.query(filters), 'created_at', 'desc', 1, 3)).toEqual(page('DESC'));
+      }
+      expect(nonEmpty).toBeGreaterThan(windows.length / 4);
+    }
+  });
+
   it('with search (provider/model substring or exact id)', () => {
     const someId = (store.db.prepare("SELECT id, rid, created_at FROM logs WHERE gateway_id = 'seeded' LIMIT 1 OFFSET 77").get() as { id: string; rid: number; created_at: number });
     for (const text of ['GEMINI', 'groq', 'zzz', someId.id]) {

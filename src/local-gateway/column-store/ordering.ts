@@ -1,5 +1,6 @@
 import type { LOG_ORDER_KEYS } from '../../shared/logs.ts';
 import type { GatewayColumns } from '../column-store.ts';
+import type { Selection } from './selection.ts';
 
 /** A key a log list may be ordered by. */
 export type LogOrderKey = (typeof LOG_ORDER_KEYS)[number];
@@ -11,20 +12,18 @@ export type LogOrderKey = (typeof LOG_ORDER_KEYS)[number];
  */
 export function pageRowids(
   cols: GatewayColumns,
-  positions: Uint32Array,
+  selection: Selection,
   orderBy: LogOrderKey,
   direction: 'asc' | 'desc',
   offset: number,
   limit: number,
 ): number[] {
-  let ordered: Uint32Array = positions;
-  if (orderBy !== 'created_at') ordered = sortBy(cols, positions, orderBy);
+  // In created_at order the selection is read in place (a time window needs no position list at all).
+  const at: (i: number) => number =
+    orderBy === 'created_at' ? (i) => selection.at(i) : ((sorted) => (i: number) => sorted[i]!)(sortBy(cols, selection.positions(), orderBy));
   const out: number[] = [];
-  const n = ordered.length;
-  for (let i = offset; i < Math.min(n, offset + limit); i++) {
-    const p = direction === 'asc' ? ordered[i]! : ordered[n - 1 - i]!;
-    out.push(cols.rid[p]!);
-  }
+  const n = selection.length;
+  for (let i = offset; i < Math.min(n, offset + limit); i++) out.push(cols.rid[at(direction === 'asc' ? i : n - 1 - i)]!);
   return out;
 }
 

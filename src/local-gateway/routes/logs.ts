@@ -27,10 +27,10 @@ export function registerLogRoutes(app: Hono, base: string, ctx: GatewayContext):
       const byId = ctx.store.logs.get(gw.id, search);
       searchArg = { text: search, idPosition: byId ? cols.positionOf(byId.rid, byId.created_at) : -1 };
     }
-    const positions = cols.select(filters ?? [], searchArg);
-    const total = positions.length;
-    const ranges = meta_info ? cols.ranges(positions) : {};
-    const rids = cols.pageRowids(positions, order_by, order_by_direction, (page - 1) * per_page, per_page);
+    const selection = cols.query(filters ?? [], searchArg);
+    const total = selection.length;
+    const ranges = meta_info ? cols.ranges(selection) : {};
+    const rids = cols.pageRowids(selection, order_by, order_by_direction, (page - 1) * per_page, per_page);
     const byRid = new Map(ctx.store.logs.byRowid(rids).map((row) => [row.rid, row]));
     const logs = rids.flatMap((rid) => {
       const row = byRid.get(rid);
