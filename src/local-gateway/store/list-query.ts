@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cachedStatement } from './statements.ts';
 
 /** One page of a list and how many items the whole list has. */
 export interface Page<T> {
@@ -55,9 +56,8 @@ export function selectPage<Row, T>(
   toItem: (row: Row) => T,
 ): Page<T> {
   const where = query.where ? `WHERE ${query.where}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${query.table} ${where}`).get(...query.params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT * FROM ${query.table} ${where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`)
+  const total = (cachedStatement(db, `SELECT count(*) AS n FROM ${query.table} ${where}`).get(...query.params) as { n: number }).n;
+  const rows = cachedStatement(db, `SELECT * FROM ${query.table} ${where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`)
     .all(...query.params, page.per_page, (page.page - 1) * page.per_page) as Row[];
   return { items: rows.map(toItem), total };
 }

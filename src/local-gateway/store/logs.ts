@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { LogPatch } from '../../shared/logs.ts';
+import { cachedStatement } from './statements.ts';
 import { DROP_LOG_INDEXES, LOG_INDEXES } from '../migrations.ts';
 import { LOG_COLUMNS, type StoredLog, type StoredLogRow } from './log-rows.ts';
 
@@ -48,7 +49,7 @@ export class LogRepository {
   byRowid(rids: readonly number[]): StoredLogRow[] {
     if (rids.length === 0) return [];
     const marks = rids.map(() => '?').join(',');
-    return this.db.prepare(`SELECT rid, ${LOG_COLUMNS} FROM logs WHERE rid IN (${marks})`).all(...rids) as StoredLogRow[];
+    return cachedStatement(this.db, `SELECT rid, ${LOG_COLUMNS} FROM logs WHERE rid IN (${marks})`).all(...rids) as StoredLogRow[];
   }
 
   /** A counter that moves with every log write of a gateway (see migrations). */
@@ -83,7 +84,7 @@ export class LogRepository {
       }
       // An empty PATCH writes nothing, so it neither moves the generation nor touches the projection.
       if (sets.length > 0) {
-        this.db.prepare(`UPDATE logs SET ${sets.join(', ')} WHERE rid = ?`).run(...params, row.rid);
+        cachedStatement(this.db, `UPDATE logs SET ${sets.join(', ')} WHERE rid = ?`).run(...params, row.rid);
         this.generationBumpStmt.run(gatewayId);
         afterWrite?.(row);
       }
