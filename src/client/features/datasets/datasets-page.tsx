@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { readBoolParam, readIntParam } from '../../lib/url-state.ts';
@@ -30,6 +31,7 @@ export default function DatasetsPage() {
 
   return (
     <Stack spacing={2}>
+      <PageTitle title="Datasets" />
       <Typography variant="h5" component="h1">
         Datasets
       </Typography>

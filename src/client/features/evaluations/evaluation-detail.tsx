@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { PageTitle } from '../../components/page-title.tsx';
 import { LoadingLines, QueryBoundary } from '../../components/query-boundary.tsx';
 import { useToast } from '../../components/toast/toast-provider.tsx';
 import type { Evaluation, EvaluationType } from '../../../shared/evaluations.ts';
@@ -67,6 +68,7 @@ function EvaluationView({ gw, evaluation, types, stuckAfterMs, onRefresh }: Eval
   return (
     <>
       <Stack spacing={1}>
+        <PageTitle title={evaluation.name} />
         <Typography variant="h5" component="h1">
           {evaluation.name}
         </Typography>

@@ -5,6 +5,7 @@ import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { filtersToParam, parseFiltersParam, readIntParam } from '../../lib/url-state.ts';
@@ -41,6 +42,7 @@ export default function LogsPage() {
 
   return (
     <Stack spacing={2}>
+      <PageTitle title="Logs" />
       <Typography variant="h5" component="h1">
         Logs
       </Typography>
