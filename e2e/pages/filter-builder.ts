@@ -48,8 +48,10 @@ export class FilterBuilderPart {
   }
 
   async addRow(input: RowInput) {
+    const n = (await this.page.getByRole('group', { name: /^Filter \d+$/ }).count()) + 1;
     await this.addButton.click();
-    const n = await this.page.getByRole('group', { name: /^Filter \d+$/ }).count();
+    // The rows' code loads with the first row, so the new row can take a moment to appear.
+    await expect(this.row(n)).toBeVisible();
     await this.setRow(n, input);
     return n;
   }
