@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createAccessControl } from './access.ts';
 import { createApp } from './app.ts';
+import { bufferedLines } from './line-buffer.ts';
 import type { FaultSwitch } from './routes/test-control.ts';
 import type { ServerEnv } from './env.ts';
 import { bindRefusal, isLoopbackHost } from './security.ts';
@@ -42,7 +43,7 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
 
   let upstream: Upstream;
   let localGateway:
-    | { fetch: (req: Request) => Promise<Response>; tokenFile: string; faults: FaultSwitch; close(): Promise<void> }
+    | { fetch: (req: Request) => Promise<Response>; sentBody: (res: Response) => unknown; tokenFile: string; faults: FaultSwitch; close(): Promise<void> }
     | undefined;
   if (env.upstream.mode === 'local') {
     // Loaded only in local mode: Cloudflare mode never opens the SQLite store.
@@ -66,6 +67,7 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
       apiToken: gateway.token,
       baseURL: LOCAL_GATEWAY_BASE_URL,
       fetch: inProcessFetch(gateway.fetch),
+      inProcess: { sentBody: gateway.sentBody },
       timeoutMs: so.upstreamTimeoutMs,
       pacing: false,
     });
@@ -89,7 +91,8 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
     distDir: resolve(so.distDir ?? 'dist'),
     localGatewayFetch: localGateway?.fetch,
     loopbackHostsOnly: isLoopbackHost(env.host) && !auth.required,
-    log,
+    // Request lines to stdout go out in batches (see line-buffer.ts); a caller's own log gets every line at once.
+    log: so.log ?? bufferedLines((chunk) => process.stdout.write(chunk)),
     ...(env.testControl && localGateway ? { testFaults: localGateway.faults } : {}),
   });
 
