@@ -3,13 +3,16 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { ERROR_CODES, errorEnvelope, zodToApiErrors, type ApiErrorItem } from '../shared/envelope.ts';
 import { gatewayIdSchema } from '../shared/gateways.ts';
+import { rememberSentBody } from './sent-bodies.ts';
 
 /** Largest request body accepted; bigger ones get 413 before they are read into memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Cloudflare's success envelope; lists add result_info (page, per_page, count, total_count, …). */
 export function ok(c: Context, result: unknown, resultInfo?: Record<string, unknown>) {
-  return c.json({ success: true, errors: [], messages: [], result, ...(resultInfo ? { result_info: resultInfo } : {}) }, 200);
+  const envelope = { success: true, errors: [], messages: [], result, ...(resultInfo ? { result_info: resultInfo } : {}) };
+  // Built fresh per request and never touched again, so an in-process caller may take it as is (sent-bodies.ts).
+  return rememberSentBody(c.json(envelope, 200), envelope);
 }
 
 /**

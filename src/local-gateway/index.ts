@@ -5,6 +5,7 @@ import { createGatewayApp } from './app.ts';
 import { EvaluationJobs, EVALUATION_TYPES } from './evaluator.ts';
 import { FaultController, type FaultSettings } from './faults.ts';
 import { Projections } from './projections.ts';
+import { sentBody } from './sent-bodies.ts';
 import { seedStore } from './seed.ts';
 import { Store } from './store.ts';
 import { loadOrCreateToken } from './token.ts';
@@ -31,6 +32,8 @@ export interface LocalGateway {
   token: string;
   /** `${dataDir}/local-gateway-token` */
   tokenFile: string;
+  /** The envelope object a success response of `fetch` was serialised from (undefined for any other response). */
+  sentBody: (response: Response) => unknown;
   /** Test-only: the fault settings applied to `fetch`; `set({})` turns them off. */
   faults: FaultController;
   /** Stop jobs, close the db. */
@@ -77,6 +80,7 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
     return {
       app,
       fetch: faults.wrap(async (request: Request) => app.fetch(request)),
+      sentBody,
       faults,
       accountId,
       token,

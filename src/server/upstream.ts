@@ -33,6 +33,13 @@ export interface UpstreamOptions {
   pacing?: PacingOptions | false;
   /** Pause before the single retry of a GET (default 250 ms). */
   retryDelayMs?: number;
+  /**
+   * Set when `fetch` is the local gateway in this process. Its answers are whole in memory when they
+   * arrive, so the SDK's own timeout (which bounds a call up to its response) bounds everything and no
+   * second deadline is armed for reading the body; `sentBody` hands over the envelope object a success
+   * answer was serialised from, so it is not parsed back from its own JSON. Routes validate it all the same.
+   */
+  inProcess?: { sentBody?: (response: Response) => unknown };
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -72,10 +79,21 @@ export function createUpstream(o: UpstreamOptions) {
   });
   const account_id = o.accountId;
 
+  /** The envelope's parts a route needs; a 2xx that says `success: false` is an error. */
+  function answerOf(response: Response, body: unknown): UpstreamAnswer {
+    const envelope = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    if (envelope.success !== true) throw new UpstreamEnvelopeError(response.status, envelope.errors);
+    return { result: envelope.result, ...(envelope.result_info !== undefined ? { result_info: envelope.result_info } : {}) };
+  }
+
+  const notJson = (response: Response) =>
+    new UpstreamEnvelopeError(response.status, [{ message: `Cloudflare's API answered HTTP ${response.status} without JSON` }]);
+
   /** One attempt: pace, send through the SDK, read the envelope within the deadline. */
   async function attempt(send: (options: RequestOptions) => PromiseLike<Response>): Promise<UpstreamAnswer> {
     const token = bucket?.take();
     if (token && !token.ok) throw new PacingError(token.retryAfterSeconds);
+    if (o.inProcess) return attemptInProcess(send, o.inProcess.sentBody);
     // The SDK's timeout stops at the headers; this signal also bounds reading the body.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -86,11 +104,9 @@ export function createUpstream(o: UpstreamOptions) {
         body = await response.json();
       } catch {
         if (controller.signal.aborted) throw new Cloudflare.APIConnectionTimeoutError();
-        throw new UpstreamEnvelopeError(response.status, [{ message: `Cloudflare's API answered HTTP ${response.status} without JSON` }]);
+        throw notJson(response);
       }
-      const envelope = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-      if (envelope.success !== true) throw new UpstreamEnvelopeError(response.status, envelope.errors);
-      return { result: envelope.result, ...(envelope.result_info !== undefined ? { result_info: envelope.result_info } : {}) };
+      return answerOf(response, body);
     } catch (e) {
       // The SDK reports our own deadline as a user abort; it is a timeout.
       if (e instanceof Cloudflare.APIUserAbortError && controller.signal.aborted) throw new Cloudflare.APIConnectionTimeoutError();
@@ -98,6 +114,23 @@ export function createUpstream(o: UpstreamOptions) {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** In-process: the SDK's timeout is the deadline (see `inProcess`); a body already in memory cannot stall. */
+  async function attemptInProcess(
+    send: (options: RequestOptions) => PromiseLike<Response>,
+    sentBody: ((response: Response) => unknown) | undefined,
+  ): Promise<UpstreamAnswer> {
+    const response = await send({ maxRetries: 0 });
+    let body = response.ok ? sentBody?.(response) : undefined;
+    if (body === undefined) {
+      try {
+        body = await response.json();
+      } catch {
+        throw notJson(response);
+      }
+    }
+    return answerOf(response, body);
   }
 
   function retryWait(e: unknown): number | undefined {

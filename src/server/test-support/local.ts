@@ -27,6 +27,7 @@ export async function localApp(o: LocalAppOptions = {}) {
     apiToken: gateway.token,
     baseURL: LOCAL_GATEWAY_BASE_URL,
     pacing: false,
+    inProcess: { sentBody: gateway.sentBody },
     ...o.upstream,
     fetch: inProcessFetch((req) => {
       onUpstream(req);
