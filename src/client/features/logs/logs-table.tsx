@@ -39,7 +39,8 @@ export function LogsTable({ gw, logs, sort, onSort, selectedId, onOpen }: LogsTa
   };
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label="Logs" sx={{ minWidth: 900 }}>
+      <Table size="small" aria-label="Logs" sx={{ minWidth: 900, '& caption': { captionSide: 'top', py: 1 } }}>
+        <caption>Click a row, or press Enter on it, for all of the log's fields.</caption>
         <TableHead>
           <TableRow>
             {COLUMNS.map((c) => {
