@@ -6,6 +6,7 @@ import { gatewayIdSchema } from '../shared/gateways.ts';
 import { importLogFile } from './import-logs.ts';
 import { openLocalGateway } from './index.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
+import { PROJECTIONS_DIR_NAME } from './projections.ts';
 import { appendSeedLogs, SEED_GATEWAYS, splitLogs } from './seed.ts';
 import { Store, STORE_FILE_NAME } from './store.ts';
 import { TOKEN_FILE_NAME } from './token.ts';
@@ -97,6 +98,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       }
       case 'reset': {
         for (const name of [STORE_FILE_NAME, `${STORE_FILE_NAME}-wal`, `${STORE_FILE_NAME}-shm`, TOKEN_FILE_NAME]) rmSync(join(dataDir, name), { force: true });
+        rmSync(join(dataDir, PROJECTIONS_DIR_NAME), { recursive: true, force: true });
         console.log(`Removed the store and the token from ${dataDir}.`);
         return 0;
       }

@@ -67,6 +67,11 @@ export class GatewayColumns {
     this.scratch = new Uint32Array(length);
   }
 
+  /** Empty columns for `length` logs, for a saved projection to be read into (column-store/snapshot.ts). */
+  static allocate(length: number): GatewayColumns {
+    return new GatewayColumns(length);
+  }
+
   /** Loads a gateway's projection with one ordered SELECT, iterated raw (no per-row objects kept). */
   static load(db: Database.Database, gatewayId: string): GatewayColumns {
     const { n } = db.prepare('SELECT count(*) AS n FROM logs WHERE gateway_id = ?').get(gatewayId) as { n: number };

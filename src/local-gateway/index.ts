@@ -75,6 +75,8 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
       store.evaluationTypes.upsert(EVALUATION_TYPES);
       projections.loadAll();
     }
+    // Saved after the first answers (and again at close when own writes moved a generation).
+    projections.saveSoon();
     jobs.resumeUnprocessed();
     const app = createGatewayApp({ store, projections, jobs, accountId, token });
     return {
@@ -87,6 +89,7 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
       tokenFile,
       close: async () => {
         jobs.close();
+        projections.save();
         projections.clear();
         store.close();
       },

@@ -19,6 +19,8 @@ export const STORE_FILE_NAME = 'gateway.sqlite';
  */
 export class Store {
   readonly db: Database.Database;
+  /** The data directory (derived files such as saved projections sit beside the database). */
+  readonly dataDir: string;
   readonly meta: MetaRepository;
   readonly gateways: GatewayRepository;
   readonly datasets: DatasetRepository;
@@ -27,6 +29,7 @@ export class Store {
   readonly logs: LogRepository;
 
   constructor(dataDir: string) {
+    this.dataDir = dataDir;
     this.db = new Database(join(dataDir, STORE_FILE_NAME));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');

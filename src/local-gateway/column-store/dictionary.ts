@@ -8,6 +8,18 @@ export class Dictionary {
   readonly counts: number[] = [0];
   private readonly index = new Map<string, number>();
 
+  /** Refills an empty dictionary with saved values and counts (code = index; code 0 is "no value"). */
+  restore(values: readonly (string | null)[], counts: readonly number[]): void {
+    this.values.length = 0;
+    this.counts.length = 0;
+    this.index.clear();
+    values.forEach((value, code) => {
+      this.values.push(code === 0 ? null : value);
+      this.counts.push(counts[code] ?? 0);
+      if (code > 0 && value !== null) this.index.set(value, code);
+    });
+  }
+
   /** The value's code, adding it on first sight; counts the row either way. */
   code(value: string | null): number {
     if (value === null) {
