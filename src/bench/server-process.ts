@@ -30,6 +30,21 @@ export async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * The node flags of `npm start` (package.json's start script, e.g. its heap cap), so the measured process
+ * runs as a user's does; `--import tsx` is given separately.
+ */
+export function startScriptNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.split(/\s+/);
+  const flags: string[] = [];
+  for (let i = 1; i < words.length && words[i]!.startsWith('--'); i++) {
+    if (words[i] === '--import') i++;
+    else flags.push(words[i]!);
+  }
+  return flags;
+}
+
+/**
  * The real server (startServer, as `npm start` runs it) in its own process: what a user gets, measured from outside
  * (time to first answer, RSS from /proc), and nothing of the bench's own heap mixed into it.
  */
@@ -56,7 +71,7 @@ export class ServerProcess {
 
   static async spawn(options: { dataDir: string; seedLogs: number; nodeArgs?: string[] }): Promise<ServerProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/bench/serve.ts'], {
+    const child = spawn(process.execPath, [...startScriptNodeFlags(), ...(options.nodeArgs ?? []), '--import', 'tsx', 'src/bench/serve.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,
