@@ -8,6 +8,7 @@ import { addGrowthMetrics, growthPoint, type GrowthPoint } from './growth-bench.
 import type { LoadOptions } from './bff-bench.ts';
 import { formatMarkdown, formatTable, machine, Metrics, writeReport } from './report.ts';
 import { freshDataDir, removeDir } from './server-process.ts';
+import { runSoakBench } from './soak-bench.ts';
 
 /** Sizes of a run: `full` is what product §5's targets are defined at; `small` checks the bench itself. */
 interface Plan {
@@ -17,6 +18,8 @@ interface Plan {
   reps: Repetitions;
   load: LoadOptions;
   browserRuns: number;
+  /** Length of the reliability soak (issue 7's figures in this report). */
+  soakS: number;
 }
 
 const PLANS: Record<Plan['size'], Plan> = {
@@ -27,6 +30,7 @@ const PLANS: Record<Plan['size'], Plan> = {
     reps: { api: 30, sql: 10, loop: 30, evaluations: 5 },
     load: { connections: 10, durationS: 10, warmupS: 1, sequential: 200 },
     browserRuns: 5,
+    soakS: 45,
   },
   small: {
     size: 'small',
@@ -35,6 +39,7 @@ const PLANS: Record<Plan['size'], Plan> = {
     reps: { api: 5, sql: 3, loop: 5, evaluations: 3 },
     load: { connections: 10, durationS: 2, warmupS: 1, sequential: 30 },
     browserRuns: 2,
+    soakS: 10,
   },
 };
 
@@ -102,6 +107,8 @@ async function main(): Promise<number> {
     if (point) growth.push(point);
   }
   addGrowthMetrics(growth, metrics);
+  // Last, on its own server: nothing else runs on the machine's two cores meanwhile.
+  await part('soak', () => runSoakBench(plan.soakS, metrics, problems));
 
   const durationS = (performance.now() - t0) / 1000;
   writeReport(out, { machine: host, size: plan.size, logs: plan.logs, started_at: started.toISOString(), duration_s: durationS, problems, metrics: metrics.list });
