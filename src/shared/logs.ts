@@ -26,6 +26,22 @@ export const logSchema = z.looseObject({
 });
 export type LogEntry = z.infer<typeof logSchema>;
 
+/**
+ * One log as its GET answers it: the spec adds the request and response heads and sizes, which the list
+ * leaves out and a gateway may not keep. Read as optional, so a log without them still shows.
+ */
+export const logDetailSchema = logSchema.extend({
+  request_head: z.string().optional(),
+  request_head_complete: z.boolean().optional(),
+  request_size: z.number().optional(),
+  response_head: z.string().optional(),
+  response_head_complete: z.boolean().optional(),
+  response_size: z.number().optional(),
+  custom_cost: z.boolean().optional(),
+  step: z.number().optional(),
+});
+export type LogDetail = z.infer<typeof logDetailSchema>;
+
 export const LOG_ORDER_KEYS = ['created_at', 'provider', 'model', 'model_type', 'success', 'cached'] as const;
 
 /** `filters` arrives in the query string as one JSON array (as Cloudflare's live API takes it). */

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Providers } from '../../app/providers.tsx';
 import { LogDetailView } from './log-detail.tsx';
-import type { LogDetail } from './log-queries.ts';
+import type { LogDetail } from '../../../shared/logs.ts';
 
 const base: LogDetail = {
   id: '01ABC',

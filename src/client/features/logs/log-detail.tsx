@@ -7,7 +7,7 @@ import { useToast } from '../../components/toast/toast-provider.tsx';
 import { FeedbackButtons } from './feedback-buttons.tsx';
 import { formatBytes, formatCost, formatCount, formatTime } from './log-format.ts';
 import { useSetLogFeedback } from './log-mutations.ts';
-import type { LogDetail } from './log-queries.ts';
+import type { LogDetail } from '../../../shared/logs.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

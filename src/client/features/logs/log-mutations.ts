@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
-import { logEnvelopeSchema, logQueries, type LogDetail, type LogPage } from './log-queries.ts';
+import type { LogDetail } from '../../../shared/logs.ts';
+import { logEnvelopeSchema, logQueries, type LogPage } from './log-queries.ts';
 
 export type Feedback = -1 | 0 | 1;
 

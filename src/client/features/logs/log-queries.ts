@@ -2,28 +2,13 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { envelopeOf, pageOf } from '../../../shared/envelope.ts';
 import type { WireFilter } from '../../../shared/filters.ts';
-import { logResultInfoSchema, logSchema, type LOG_ORDER_KEYS, type LogResultInfo } from '../../../shared/logs.ts';
+import { logDetailSchema, logResultInfoSchema, logSchema, type LOG_ORDER_KEYS, type LogDetail, type LogResultInfo } from '../../../shared/logs.ts';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
 
 export const logPageSchema = pageOf(logSchema, logResultInfoSchema);
 export type LogPage = z.infer<typeof logPageSchema>;
 export const logEnvelopeSchema = envelopeOf(logSchema);
 
-/**
- * One log as its GET answers it: the spec adds the request and response heads and sizes, which the list
- * leaves out and a gateway may not keep. Read as optional, so a log without them still shows.
- */
-export const logDetailSchema = logSchema.extend({
-  request_head: z.string().optional(),
-  request_head_complete: z.boolean().optional(),
-  request_size: z.number().optional(),
-  response_head: z.string().optional(),
-  response_head_complete: z.boolean().optional(),
-  response_size: z.number().optional(),
-  custom_cost: z.boolean().optional(),
-  step: z.number().optional(),
-});
-export type LogDetail = z.infer<typeof logDetailSchema>;
 const logDetailEnvelopeSchema = envelopeOf(logDetailSchema);
 
 export interface LogListParams {
