@@ -27,6 +27,8 @@ export class Store {
   readonly evaluationTypes: EvaluationTypeRepository;
   readonly evaluations: EvaluationRepository;
   readonly logs: LogRepository;
+  /** Asked on every request (see dataVersion); `db.pragma()` would prepare it anew each time. */
+  private readonly dataVersionStmt: Database.Statement<[], number>;
 
   constructor(dataDir: string) {
     this.dataDir = dataDir;
@@ -46,6 +48,7 @@ export class Store {
     this.evaluationTypes = new EvaluationTypeRepository(this.db);
     this.evaluations = new EvaluationRepository(this.db);
     this.logs = new LogRepository(this.db);
+    this.dataVersionStmt = this.db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
   close(): void {
@@ -54,6 +57,6 @@ export class Store {
 
   /** Changes when any other connection commits; cheap enough to ask on every request. */
   dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    return this.dataVersionStmt.get()!;
   }
 }
