@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { matchQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
 import type { LogDetail } from '../../../shared/logs.ts';
 import { logEnvelopeSchema, logQueries, type LogPage } from './log-queries.ts';
@@ -15,23 +15,34 @@ export function useSetLogFeedback(gw: string) {
     mutationFn: ({ id, feedback }: { id: string; feedback: Feedback }) =>
       apiRequest({ method: 'PATCH', path: apiPath('gateways', gw, 'logs', id), body: { feedback }, schema: logEnvelopeSchema }).then((e) => e.result),
     onMutate: async ({ id, feedback }) => {
-      await qc.cancelQueries({ queryKey: logQueries.lists(gw) });
-      await qc.cancelQueries({ queryKey: logQueries.detail(gw, id).queryKey });
-      const snapshot = qc.getQueriesData<LogPage>({ queryKey: logQueries.lists(gw) });
-      const detail = qc.getQueryData(logQueries.detail(gw, id).queryKey);
-      qc.setQueriesData<LogPage>({ queryKey: logQueries.lists(gw) }, (page) =>
-        page ? { ...page, result: page.result.map((l) => (l.id === id ? { ...l, feedback } : l)) } : page,
-      );
+      const lists = { queryKey: logQueries.lists(gw) };
+      const infinites = { queryKey: logQueries.infinites(gw) };
+      const detailKey = logQueries.detail(gw, id).queryKey;
+      await Promise.all([qc.cancelQueries(lists), qc.cancelQueries(infinites), qc.cancelQueries({ queryKey: detailKey })]);
+      const pages = qc.getQueriesData<LogPage>(lists);
+      const scrolls = qc.getQueriesData<InfiniteData<LogPage>>(infinites);
+      const detail = qc.getQueryData(detailKey);
+      const mark = (page: LogPage): LogPage => ({ ...page, result: page.result.map((l) => (l.id === id ? { ...l, feedback } : l)) });
+      qc.setQueriesData<LogPage>(lists, (page) => (page ? mark(page) : page));
+      qc.setQueriesData<InfiniteData<LogPage>>(infinites, (data) => (data ? { ...data, pages: data.pages.map(mark) } : data));
       // The detail panel shows the same thumb as the row, so both move together.
-      qc.setQueryData<LogDetail>(logQueries.detail(gw, id).queryKey, (log) => (log ? { ...log, feedback } : log));
+      qc.setQueryData<LogDetail>(detailKey, (log) => (log ? { ...log, feedback } : log));
       return {
         restore: () => {
-          snapshot.forEach(([key, data]) => qc.setQueryData(key, data));
-          qc.setQueryData(logQueries.detail(gw, id).queryKey, detail);
+          [...pages, ...scrolls].forEach(([key, data]) => qc.setQueryData(key, data));
+          qc.setQueryData(detailKey, detail);
         },
       };
     },
     onError: (_e, _v, context) => context?.restore(),
-    onSettled: () => qc.invalidateQueries({ queryKey: logQueries.gateway(gw) }),
+    onSettled: async () => {
+      // A continuous list refetches every page it has loaded (hundreds, deep in a scroll) when invalidated, for
+      // one thumb the cache already shows; so it is only marked stale, and refetched when next opened.
+      const infinites = logQueries.infinites(gw);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: logQueries.gateway(gw), predicate: (q) => !matchQuery({ queryKey: infinites }, q) }),
+        qc.invalidateQueries({ queryKey: infinites, refetchType: 'none' }),
+      ]);
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { envelopeOf, pageOf } from '../../../shared/envelope.ts';
 import type { WireFilter } from '../../../shared/filters.ts';
@@ -36,8 +36,39 @@ export interface ObservedValues {
   ranges: LogResultInfo;
 }
 
+/** What the continuous view lists by: the paged list's params but the page, which it walks itself. */
+export type LogScrollParams = Omit<LogListParams, 'page' | 'per_page'>;
+
+/** The continuous view's page size: the API's largest, so the fewest requests fill a long scroll. */
+export const SCROLL_PAGE_SIZE = 50;
+
 const filtersParam = (filters: readonly WireFilter[] | undefined) =>
   filters && filters.length > 0 ? JSON.stringify(filters) : undefined;
+
+function fetchLogPage(gw: string, params: LogListParams, signal: AbortSignal): Promise<LogPage> {
+  return apiRequest({
+    path: apiPath('gateways', gw, 'logs'),
+    query: {
+      page: params.page,
+      per_page: params.per_page,
+      order_by: params.order_by,
+      order_by_direction: params.order_by_direction,
+      search: params.search,
+      filters: filtersParam(params.filters),
+    },
+    schema: logPageSchema,
+    signal,
+  });
+}
+
+/** The page after `pages`, while the first page's total says there are more (or, with no total, while pages come full). */
+export function nextScrollPage(pages: readonly LogPage[], lastPageParam: number): number | undefined {
+  const last = pages.at(-1);
+  if (!last || last.result.length < SCROLL_PAGE_SIZE) return undefined;
+  const total = pages[0]?.result_info?.total_count;
+  const loaded = pages.reduce((n, p) => n + p.result.length, 0);
+  return total !== undefined && loaded >= total ? undefined : lastPageParam + 1;
+}
 
 /** Distinct non-empty values of one field, sorted, for an autocomplete. */
 function distinct(logs: z.infer<typeof logSchema>[], pick: (l: z.infer<typeof logSchema>) => string | undefined) {
@@ -58,21 +89,20 @@ export const logQueries = {
   list: (gw: string, params: LogListParams = {}) =>
     queryOptions({
       queryKey: [...logQueries.lists(gw), params] as const,
-      queryFn: ({ signal }) =>
-        apiRequest({
-          path: apiPath('gateways', gw, 'logs'),
-          query: {
-            page: params.page,
-            per_page: params.per_page,
-            order_by: params.order_by,
-            order_by_direction: params.order_by_direction,
-            search: params.search,
-            filters: filtersParam(params.filters),
-          },
-          schema: logPageSchema,
-          signal,
-        }),
+      queryFn: ({ signal }) => fetchLogPage(gw, params, signal),
       placeholderData: keepPreviousData,
+    }),
+  /**
+   * Every matching log, page after page, for the continuous view. Kept apart from `lists` because the cached
+   * shape differs (pages of pages), so updates written for one page never meet it.
+   */
+  infinites: (gw: string) => [...logQueries.gateway(gw), 'infinite'] as const,
+  infinite: (gw: string, params: LogScrollParams = {}) =>
+    infiniteQueryOptions({
+      queryKey: [...logQueries.infinites(gw), params] as const,
+      queryFn: ({ pageParam, signal }) => fetchLogPage(gw, { ...params, page: pageParam, per_page: SCROLL_PAGE_SIZE }, signal),
+      initialPageParam: 1,
+      getNextPageParam: (_last, pages, lastPageParam) => nextScrollPage(pages, lastPageParam),
     }),
   counts: (gw: string) => [...logQueries.gateway(gw), 'count'] as const,
   count: (gw: string, filters: readonly WireFilter[]) =>

@@ -1,0 +1,71 @@
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { QueryBoundary } from '../../components/query-boundary.tsx';
+import { useLogFeedback } from './log-cells.tsx';
+import { LogDrawerHost, type LogDrawerNav } from './log-drawer-host.tsx';
+import { logQueries, SCROLL_PAGE_SIZE, type LogScrollParams } from './log-queries.ts';
+import type { LogOrderKey, LogSort } from './log-sort.ts';
+import { LogsEmpty } from './logs-empty.tsx';
+import { LogsGrid } from './logs-grid.tsx';
+
+interface ContinuousLogsProps {
+  gw: string;
+  params: LogScrollParams;
+  sort: LogSort;
+  onSort: (by: LogOrderKey) => void;
+  nav: LogDrawerNav;
+}
+
+/**
+ * The "Continuous" view: every matching log in one windowed grid, loaded a page at a time as the reader
+ * scrolls towards the end of what is loaded. Its own chunk, as only `view=scroll` needs it.
+ */
+export default function ContinuousLogs({ gw, params, sort, onSort, nav }: ContinuousLogsProps) {
+  const query = useInfiniteQuery(logQueries.infinite(gw, params));
+  const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, error } = query;
+  const onFeedback = useLogFeedback(gw);
+  const logs = useMemo(() => data?.pages.flatMap((p) => p.result) ?? [], [data]);
+  const ids = useMemo(() => logs.map((l) => l.id), [logs]);
+  const total = data?.pages[0]?.result_info?.total_count;
+  // Without a total (an API that does not count), the grid reaches one page past what is loaded while more may come.
+  const rowCount = total ?? logs.length + (hasNextPage ? SCROLL_PAGE_SIZE : 0);
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+
+  return (
+    <>
+      <QueryBoundary query={query} what="the logs">
+        {() =>
+          logs.length === 0 ? (
+            <LogsEmpty filtered={!!params.filters?.length} />
+          ) : (
+            <Stack spacing={1}>
+              <LogsGrid
+                // A new filter or sort is a new list: start it at its top.
+                key={JSON.stringify(params)}
+                logs={logs}
+                rowCount={rowCount}
+                total={total}
+                sort={sort}
+                onSort={onSort}
+                selectedId={nav.openLog}
+                onOpen={nav.onOpen}
+                onFeedback={onFeedback}
+                onLoadMore={loadMore}
+                canLoadMore={hasNextPage && !isFetchingNextPage && !isFetchNextPageError}
+                loadError={isFetchNextPageError ? (error?.message ?? 'no answer') : undefined}
+                onRetry={loadMore}
+              />
+              <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+                Loaded {logs.length.toLocaleString('en-US')} of {(total ?? logs.length).toLocaleString('en-US')}
+                {hasNextPage && total === undefined ? '+' : ''}
+              </Typography>
+            </Stack>
+          )
+        }
+      </QueryBoundary>
+      <LogDrawerHost gw={gw} ids={ids} nav={nav} />
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import TableRow from '@mui/material/TableRow';
+import type { SxProps, Theme } from '@mui/material/styles';
+import { memo } from 'react';
+import type { LogEntry } from '../../../shared/logs.ts';
+import { LOG_COLUMNS, LogCells, type OnFeedback } from './log-cells.tsx';
+
+/** Every row is this tall, so a row's place is its index times this, with nothing to measure. */
+export const ROW_HEIGHT = 44;
+export const HEADER_HEIGHT = 40;
+/** The columns' widths, shared by the header and every row so they line up without a `<table>`. */
+const TEMPLATE = 'minmax(176px,1.1fr) minmax(112px,.8fr) minmax(200px,2fr) 104px 88px 100px 108px 104px 104px 92px';
+export const GRID_MIN_WIDTH = 1188;
+
+/** Rows sit at `translateY(index × ROW_HEIGHT)` in a box as tall as all rows together. */
+const place = (index: number) => ({ transform: `translateY(${index * ROW_HEIGHT}px)` });
+
+/**
+ * The rows' styles, set once on the grid rather than on each row, so a row mounting while scrolling costs
+ * no style work. Each row is its own layout and paint island (`contain`), as nothing inside it can grow it.
+ */
+export const gridRowsSx: SxProps<Theme> = {
+  '& .log-grid-row': {
+    display: 'grid',
+    gridTemplateColumns: TEMPLATE,
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    right: 0,
+    height: ROW_HEIGHT,
+    contain: 'strict',
+    cursor: 'pointer',
+  },
+  '& .log-grid-row > .MuiTableCell-root, & .log-grid-row > .log-grid-cell': {
+    display: 'flex',
+    alignItems: 'center',
+    minWidth: 0,
+    maxWidth: 'none',
+    px: 1.5,
+    py: 0,
+    overflow: 'hidden',
+    whiteSpace: 'nowrap',
+    textOverflow: 'ellipsis',
+  },
+  '& .log-grid-row > .MuiTableCell-alignRight': { justifyContent: 'flex-end' },
+  '& .log-grid-header': { position: 'relative', height: HEADER_HEIGHT, cursor: 'default' },
+  '& .log-grid-placeholder': { cursor: 'default' },
+  // Light bars where a row will be, so a scroll past the loaded end shows shape, not emptiness.
+  '& .log-grid-cell::after': {
+    content: '""',
+    display: 'block',
+    width: '70%',
+    height: 10,
+    borderRadius: 1,
+    bgcolor: 'action.hover',
+  },
+};
+
+interface LogGridRowProps {
+  id: string;
+  index: number;
+  log: LogEntry;
+  selected: boolean;
+  active: boolean;
+  onOpen: (index: number) => void;
+  onFeedback: OnFeedback;
+}
+
+/** One loaded log. Memoised: scrolling adds and drops rows but leaves those still on screen untouched. */
+export const LogGridRow = memo(function LogGridRow({ id, index, log, selected, active, onOpen, onFeedback }: LogGridRowProps) {
+  return (
+    <TableRow
+      component="div"
+      id={id}
+      className="log-grid-row"
+      aria-rowindex={index + 2}
+      hover
+      selected={selected}
+      data-active={active || undefined}
+      onClick={() => onOpen(index)}
+      style={place(index)}
+    >
+      <LogCells kind="grid" log={log} onFeedback={onFeedback} />
+    </TableRow>
+  );
+});
+
+/** A row not loaded yet. */
+export const PlaceholderRow = memo(function PlaceholderRow({ index }: { index: number }) {
+  return (
+    <TableRow component="div" className="log-grid-row log-grid-placeholder" aria-rowindex={index + 2} aria-busy="true" style={place(index)}>
+      {LOG_COLUMNS.map((c) => (
+        <div key={c} role="gridcell" className="log-grid-cell" />
+      ))}
+    </TableRow>
+  );
+});
+
+/** Where the next page failed to load: the error, and Retry; the rows above stay. */
+export function ErrorRow({ index, message, onRetry }: { index: number; message: string; onRetry: () => void }) {
+  return (
+    <TableRow component="div" className="log-grid-row log-grid-placeholder" aria-rowindex={index + 2} style={place(index)}>
+      <div role="gridcell" aria-colspan={LOG_COLUMNS.length} style={{ gridColumn: '1 / -1', alignSelf: 'center', paddingInline: 8 }}>
+        <Alert
+          severity="error"
+          sx={{ py: 0, '& .MuiAlert-icon, & .MuiAlert-message, & .MuiAlert-action': { py: 0.5 } }}
+          action={
+            <Button color="inherit" size="small" onClick={onRetry}>
+              Retry
+            </Button>
+          }
+        >
+          Could not load more logs: {message}
+        </Alert>
+      </div>
+    </TableRow>
+  );
+}

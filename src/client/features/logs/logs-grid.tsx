@@ -1,0 +1,153 @@
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import TableRow from '@mui/material/TableRow';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { LogEntry } from '../../../shared/logs.ts';
+import { LogHeaderCells, type OnFeedback } from './log-cells.tsx';
+import type { LogOrderKey, LogSort } from './log-sort.ts';
+import { ErrorRow, GRID_MIN_WIDTH, gridRowsSx, HEADER_HEIGHT, LogGridRow, PlaceholderRow, ROW_HEIGHT } from './logs-grid-rows.tsx';
+import { useRowWindow } from './use-row-window.ts';
+import { moveActive, revealScrollTop } from './window-math.ts';
+
+const OVERSCAN = 8;
+/** How many rows before the loaded end the next page is asked for, so it usually lands before it is seen. */
+const LOAD_AHEAD = 50;
+
+export interface LogsGridProps {
+  /** The rows loaded so far, in order from the first. */
+  logs: LogEntry[];
+  /** How many rows there are in all, loaded or not: the grid is this tall. */
+  rowCount: number;
+  /** The match count, when the API says it; `aria-rowcount` is then it plus the header row, else -1 (unknown). */
+  total: number | undefined;
+  sort: LogSort;
+  onSort: (by: LogOrderKey) => void;
+  selectedId?: string;
+  onOpen: (id: string) => void;
+  onFeedback: OnFeedback;
+  /** Asks for the next page; called as the viewport nears the loaded end, while `canLoadMore`. */
+  onLoadMore: () => void;
+  canLoadMore: boolean;
+  /** Why the last page failed, shown with Retry in place of the first missing row. */
+  loadError?: string;
+  onRetry: () => void;
+}
+
+/**
+ * Every matching log in one scrolling ARIA grid, drawing only the rows on screen. The header is row 1 of
+ * `aria-rowcount`, so log `i` (from 0) is `aria-rowindex` i + 2. Focus stays on the grid; the arrow, page,
+ * Home and End keys move the active row (`aria-activedescendant`), which is always drawn, and Enter opens it.
+ */
+export function LogsGrid(props: LogsGridProps) {
+  const { logs, rowCount, total, sort, onSort, selectedId, onOpen, onFeedback, onLoadMore, canLoadMore, loadError, onRetry } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const idPrefix = useId();
+  const rowId = (index: number) => `${idPrefix}row-${index}`;
+  const { range, viewportHeight } = useRowWindow(scroller, { rowCount, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: OVERSCAN });
+  const [active, setActive] = useState(0);
+
+  // The rows read by stable callbacks, so memoised rows need not re-render when a page arrives.
+  const latest = useRef(logs);
+  useLayoutEffect(() => {
+    latest.current = logs;
+  }, [logs]);
+  const openAt = useCallback(
+    (index: number) => {
+      const log = latest.current[index];
+      if (!log) return;
+      setActive(index);
+      onOpen(log.id);
+    },
+    [onOpen],
+  );
+
+  const reveal = useCallback(
+    (index: number) => {
+      const el = scroller.current;
+      if (el) el.scrollTop = revealScrollTop(index, el.scrollTop, viewportHeight(), ROW_HEIGHT);
+    },
+    [viewportHeight],
+  );
+
+  // The drawer's Previous / Next change the open log: the active row follows it into view.
+  useEffect(() => {
+    const index = selectedId ? latest.current.findIndex((l) => l.id === selectedId) : -1;
+    if (index < 0) return;
+    setActive(index);
+    reveal(index);
+  }, [selectedId, reveal]);
+
+  useEffect(() => {
+    if (canLoadMore && logs.length < rowCount && range.end + LOAD_AHEAD >= logs.length) onLoadMore();
+  }, [canLoadMore, logs.length, rowCount, range.end, onLoadMore]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys on the sort buttons and thumbs inside stay theirs.
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      openAt(active);
+      return;
+    }
+    const next = moveActive(e.key, active, Math.floor(viewportHeight() / ROW_HEIGHT), logs.length - 1);
+    if (next === undefined) return;
+    e.preventDefault();
+    setActive(next);
+    reveal(next);
+  };
+
+  const indexes: number[] = [];
+  for (let i = range.start; i < range.end; i++) indexes.push(i);
+  const hasActive = active < logs.length;
+  if (hasActive && (active < range.start || active >= range.end)) indexes.push(active);
+
+  return (
+    <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
+      <Box
+        ref={scroller}
+        role="grid"
+        aria-label="Logs"
+        aria-rowcount={total === undefined ? -1 : total + 1}
+        aria-activedescendant={hasActive ? rowId(active) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        sx={{
+          height: 'max(360px, calc(100vh - 330px))',
+          overflow: 'auto',
+          // The scroller's size never depends on its rows, so the browser can skip laying out around it.
+          contain: 'strict',
+          outline: 'none',
+          '&:focus-visible .log-grid-row[data-active]': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
+          '&:focus-visible': { boxShadow: (t) => `inset 0 0 0 1px ${t.palette.primary.main}` },
+          ...gridRowsSx,
+        }}
+      >
+        <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, minWidth: GRID_MIN_WIDTH, bgcolor: 'background.paper' }}>
+          <TableRow component="div" className="log-grid-row log-grid-header" aria-rowindex={1}>
+            <LogHeaderCells kind="grid" sort={sort} onSort={onSort} />
+          </TableRow>
+        </Box>
+        <Box role="rowgroup" sx={{ position: 'relative', height: rowCount * ROW_HEIGHT, minWidth: GRID_MIN_WIDTH }}>
+          {indexes.map((i) => {
+            const log = logs[i];
+            if (log)
+              return (
+                <LogGridRow
+                  key={i}
+                  id={rowId(i)}
+                  index={i}
+                  log={log}
+                  selected={log.id === selectedId}
+                  active={i === active}
+                  onOpen={openAt}
+                  onFeedback={onFeedback}
+                />
+              );
+            if (i === logs.length && loadError !== undefined) return <ErrorRow key={i} index={i} message={loadError} onRetry={onRetry} />;
+            return <PlaceholderRow key={i} index={i} />;
+          })}
+        </Box>
+      </Box>
+    </Paper>
+  );
+}
