@@ -41,6 +41,10 @@ export default function ContinuousLogs({ gw, params, sort, onSort, nav }: Contin
             <LogsEmpty filtered={!!params.filters?.length} />
           ) : (
             <Stack spacing={1}>
+              <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+                Loaded {logs.length.toLocaleString('en-US')} of {(total ?? logs.length).toLocaleString('en-US')}
+                {hasNextPage && total === undefined ? '+' : ''}
+              </Typography>
               <LogsGrid
                 // A new filter or sort is a new list: start it at its top.
                 key={JSON.stringify(params)}
@@ -57,10 +61,6 @@ export default function ContinuousLogs({ gw, params, sort, onSort, nav }: Contin
                 loadError={isFetchNextPageError ? (error?.message ?? 'no answer') : undefined}
                 onRetry={loadMore}
               />
-              <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
-                Loaded {logs.length.toLocaleString('en-US')} of {(total ?? logs.length).toLocaleString('en-US')}
-                {hasNextPage && total === undefined ? '+' : ''}
-              </Typography>
             </Stack>
           )
         }

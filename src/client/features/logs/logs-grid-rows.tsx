@@ -43,7 +43,8 @@ export const gridRowsSx: SxProps<Theme> = {
     whiteSpace: 'nowrap',
     textOverflow: 'ellipsis',
   },
-  '& .log-grid-row > .MuiTableCell-alignRight': { justifyContent: 'flex-end' },
+  // The table's right alignment reverses the flex row; here a plain row pushed to the end does it.
+  '& .log-grid-row > .MuiTableCell-alignRight': { flexDirection: 'row', justifyContent: 'flex-end' },
   '& .log-grid-header': { position: 'relative', height: HEADER_HEIGHT, cursor: 'default' },
   '& .log-grid-placeholder': { cursor: 'default' },
   // Light bars where a row will be, so a scroll past the loaded end shows shape, not emptiness.

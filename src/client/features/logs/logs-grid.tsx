@@ -89,7 +89,12 @@ export function LogsGrid(props: LogsGridProps) {
       openAt(active);
       return;
     }
-    const next = moveActive(e.key, active, Math.floor(viewportHeight() / ROW_HEIGHT), logs.length - 1);
+    // After a scroll by wheel or scrollbar, the keys start from the rows in view, not from a row far away.
+    const el = e.currentTarget;
+    const shown = Math.floor(viewportHeight() / ROW_HEIGHT);
+    const firstShown = Math.ceil(el.scrollTop / ROW_HEIGHT);
+    const from = active >= firstShown && active < firstShown + shown ? active : Math.min(firstShown, logs.length - 1);
+    const next = moveActive(e.key, from, shown, logs.length - 1);
     if (next === undefined) return;
     e.preventDefault();
     setActive(next);
@@ -112,7 +117,7 @@ export function LogsGrid(props: LogsGridProps) {
         tabIndex={0}
         onKeyDown={onKeyDown}
         sx={{
-          height: 'max(360px, calc(100vh - 330px))',
+          height: 'max(360px, calc(100vh - 240px))',
           overflow: 'auto',
           // The scroller's size never depends on its rows, so the browser can skip laying out around it.
           contain: 'strict',
