@@ -10,8 +10,11 @@ import { useRowWindow } from './use-row-window.ts';
 import { moveActive, revealScrollTop } from './window-math.ts';
 
 const OVERSCAN = 8;
-/** How many rows before the loaded end the next page is asked for, so it usually lands before it is seen. */
-const LOAD_AHEAD = 50;
+/**
+ * How many rows short of the loaded end the next page is asked for: about a screen, so a page (50 rows, a
+ * few tens of milliseconds locally) usually lands before it is seen, without fetching pages nobody scrolls to.
+ */
+const LOAD_AHEAD = 20;
 
 export interface LogsGridProps {
   /** The rows loaded so far, in order from the first. */
