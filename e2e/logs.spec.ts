@@ -197,3 +197,57 @@ test('sorting a column orders the logs as the API does, and the URL keeps it', a
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect(logsPage.column(1)).toHaveText(descending.map((l) => l.provider));
 });
+
+test('the Continuous view lists every match in one grid, loads more near the loaded end, opens a row with Enter, and the URL keeps it', async ({
+  page,
+  logsPage,
+  server,
+}) => {
+  const pageOf = async (n: number) => (await server.api<Envelope<WireLog[]>>(`/gateways/default/logs?per_page=50&page=${n}`)).json;
+  const first = await pageOf(1);
+  const total = first.result_info?.total_count ?? -1;
+  expect(total).toBeGreaterThan(100);
+  const second = (await pageOf(2)).result;
+  const isPage = (n: number) => (r: { url: () => string }) => {
+    const url = new URL(r.url());
+    return url.pathname === '/api/gateways/default/logs' && url.searchParams.get('per_page') === '50' && url.searchParams.get('page') === String(n);
+  };
+
+  await logsPage.goto();
+  await expect(logsPage.viewButton('Pages')).toHaveAttribute('aria-pressed', 'true');
+  await logsPage.viewButton('Continuous').click();
+  await expect(page).toHaveURL(/[?&]view=scroll/);
+  await expect(logsPage.viewButton('Continuous')).toHaveAttribute('aria-pressed', 'true');
+
+  // The header is row 1 of aria-rowcount, so the grid counts every match plus one.
+  await expect(logsPage.grid).toHaveAttribute('aria-rowcount', String(total + 1));
+  await expect(logsPage.loadStatus).toHaveText(`Loaded 50 of ${total.toLocaleString('en-US')}`);
+  await expect(logsPage.gridRow(2)).toContainText(first.result[0]!.model);
+  // Windowed: a screenful of rows is drawn, not the 50 loaded.
+  expect(await logsPage.grid.getByRole('row').count()).toBeLessThan(50);
+
+  // Scrolled to the last loaded row, the next page is fetched and its rows take the placeholders' place.
+  const next = page.waitForResponse(isPage(2));
+  await logsPage.scrollGridTo(49);
+  expect((await next).status()).toBe(200);
+  await expect(logsPage.loadStatus).toHaveText(`Loaded 100 of ${total.toLocaleString('en-US')}`);
+  await expect(logsPage.gridRow(52)).toContainText(second[0]!.model);
+  await expect(logsPage.gridRow(52)).not.toHaveAttribute('aria-busy');
+
+  // Keyboard: End goes to the last loaded log; Enter opens it; Escape gives the focus back to the grid.
+  await logsPage.grid.focus();
+  await page.keyboard.press('End');
+  await expect(logsPage.grid).toHaveAttribute('aria-activedescendant', (await logsPage.gridRow(101).getAttribute('id')) ?? 'no row');
+  await page.keyboard.press('Enter');
+  const last = second.at(-1)!;
+  await expect(page).toHaveURL(new RegExp(`[?&]log=${last.id}`));
+  await expect(logsPage.detailField('Log id')).toHaveText(last.id);
+  await page.keyboard.press('Escape');
+  await expect(logsPage.detail).toBeHidden();
+  await expect(logsPage.grid).toBeFocused();
+
+  await page.reload();
+  await expect(logsPage.viewButton('Continuous')).toHaveAttribute('aria-pressed', 'true');
+  await expect(logsPage.grid).toHaveAttribute('aria-rowcount', String(total + 1));
+  await expect(logsPage.gridRow(2)).toContainText(first.result[0]!.model);
+});

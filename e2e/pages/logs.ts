@@ -10,6 +10,10 @@ export class LogsPage {
   readonly saveAsDatasetButton: Locator;
   /** The log detail drawer (`?log=<id>`). */
   readonly detail: Locator;
+  /** The Continuous view's windowed grid (`view=scroll`). */
+  readonly grid: Locator;
+  /** "Loaded N of M" under the view switch, in the Continuous view. */
+  readonly loadStatus: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Logs', level: 1 });
@@ -18,6 +22,27 @@ export class LogsPage {
     this.applyButton = page.getByRole('button', { name: 'Apply filters' });
     this.saveAsDatasetButton = page.getByRole('button', { name: 'Save as dataset' });
     this.detail = page.getByRole('dialog', { name: 'Log details' });
+    this.grid = page.getByRole('grid', { name: 'Logs' });
+    this.loadStatus = page.getByRole('status').filter({ hasText: /^Loaded / });
+  }
+
+  /** "Pages" or "Continuous", in the View group. */
+  viewButton(name: 'Pages' | 'Continuous'): Locator {
+    return this.page.getByRole('group', { name: 'View' }).getByRole('button', { name, exact: true });
+  }
+
+  /** A row of the grid by its `aria-rowindex` (the header is 1, the first log 2). */
+  gridRow(rowIndex: number): Locator {
+    return this.grid.locator(`[role="row"][aria-rowindex="${rowIndex}"]`);
+  }
+
+  /** Scrolls the grid so that the log at `index` (from 0) is at the top of its rows. */
+  async scrollGridTo(index: number) {
+    await this.grid.evaluate((grid, i) => {
+      // Rows are all one height: any drawn log row gives it.
+      const row = grid.querySelector<HTMLElement>('[role="row"]:not([aria-rowindex="1"])');
+      grid.scrollTop = i * (row?.offsetHeight ?? 0);
+    }, index);
   }
 
   async goto(gw = 'default', query = '') {
