@@ -29,6 +29,7 @@ function pages(dataset: string, evaluations: string[]): Page_[] {
   const h1 = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { level: 1, name });
   return [
     { name: 'logs', path: '/gateways/default/logs', ready: (p) => p.getByRole('table', { name: 'Logs' }) },
+    { name: 'logs (continuous)', path: '/gateways/default/logs?view=scroll', ready: (p) => p.getByRole('grid', { name: 'Logs' }) },
     { name: 'datasets', path: '/gateways/default/datasets', ready: (p) => p.getByRole('table', { name: 'Datasets' }) },
     { name: 'dataset editor (new)', path: '/gateways/default/datasets/new', ready: (p) => p.getByRole('button', { name: 'Add filter' }) },
     { name: 'dataset editor (existing)', path: `/gateways/default/datasets/${dataset}`, ready: (p) => p.getByRole('button', { name: 'Add filter' }) },

@@ -170,7 +170,8 @@ async function measureFirstRouteJs(browser: Browser, t: Target, metrics: Metrics
 
 /** The pages that could hold a long table; each is checked for a grid of ≥ 10,000 rows. */
 async function measureScroll(browser: Browser, t: Target, gw: string, metrics: Metrics, problems: string[]): Promise<void> {
-  const pages = [`/gateways/${gw}/logs`, `/gateways/${gw}/evaluations`, `/gateways/${gw}/datasets`];
+  // The Logs explorer's Continuous view is the one virtualised table over every matching log.
+  const pages = [`/gateways/${gw}/logs?view=scroll`, `/gateways/${gw}/logs`, `/gateways/${gw}/evaluations`, `/gateways/${gw}/datasets`];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const seen: string[] = [];
   try {
