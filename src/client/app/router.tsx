@@ -1,19 +1,17 @@
-import { lazy } from 'react';
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './layout.tsx';
 import { RootRedirect } from './root-redirect.tsx';
+import { datasetQueries } from '../features/datasets/dataset-queries.ts';
+import { datasetListParamsFrom } from '../features/datasets/datasets-url.ts';
+import type { RouteHandle } from './first-screen.ts';
 import { RouteError } from './route-error.tsx';
 
-// Every page is its own chunk, so the first screen loads only the shell and the page it shows.
-const LogsPage = lazy(() => import('../features/logs/logs-page.tsx'));
-const DatasetsPage = lazy(() => import('../features/datasets/datasets-page.tsx'));
-const NewDatasetPage = lazy(() => import('../features/datasets/new-dataset-page.tsx'));
-const EditDatasetPage = lazy(() => import('../features/datasets/edit-dataset-page.tsx'));
-const EvaluationsPage = lazy(() => import('../features/evaluations/evaluations-page.tsx'));
-const NewEvaluation = lazy(() => import('../features/evaluations/new-evaluation.tsx'));
-const ComparePage = lazy(() => import('../features/evaluations/compare-page.tsx'));
-const EvaluationDetail = lazy(() => import('../features/evaluations/evaluation-detail.tsx'));
-const NotFound = lazy(() => import('./not-found.tsx'));
+// Every page is its own chunk, loaded through the router's `lazy`: the router starts fetching the first
+// screen's chunk as soon as it is created and renders the page when it is there, so a first visit shows no
+// interim skeleton (React holds a revealed Suspense fallback for at least 300 ms), and a navigation keeps the
+// current page until the next one's chunk is in.
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
 
 export const routes = [
   {
@@ -28,17 +26,25 @@ export const routes = [
             path: '/gateways/:gw',
             children: [
               { index: true, element: <Navigate to="logs" replace /> },
-              { path: 'logs', element: <LogsPage /> },
-              { path: 'datasets', element: <DatasetsPage /> },
-              { path: 'datasets/new', element: <NewDatasetPage /> },
-              { path: 'datasets/:id', element: <EditDatasetPage /> },
-              { path: 'evaluations', element: <EvaluationsPage /> },
-              { path: 'evaluations/new', element: <NewEvaluation /> },
-              { path: 'evaluations/compare', element: <ComparePage /> },
-              { path: 'evaluations/:id', element: <EvaluationDetail /> },
+              { path: 'logs', lazy: page(() => import('../features/logs/logs-page.tsx')) },
+              {
+                path: 'datasets',
+                lazy: page(() => import('../features/datasets/datasets-page.tsx')),
+                handle: {
+                  prefetch: (client, params, search) => {
+                    if (params.gw) void client.prefetchQuery(datasetQueries.list(params.gw, datasetListParamsFrom(search)));
+                  },
+                } satisfies RouteHandle,
+              },
+              { path: 'datasets/new', lazy: page(() => import('../features/datasets/new-dataset-page.tsx')) },
+              { path: 'datasets/:id', lazy: page(() => import('../features/datasets/edit-dataset-page.tsx')) },
+              { path: 'evaluations', lazy: page(() => import('../features/evaluations/evaluations-page.tsx')) },
+              { path: 'evaluations/new', lazy: page(() => import('../features/evaluations/new-evaluation.tsx')) },
+              { path: 'evaluations/compare', lazy: page(() => import('../features/evaluations/compare-page.tsx')) },
+              { path: 'evaluations/:id', lazy: page(() => import('../features/evaluations/evaluation-detail.tsx')) },
             ],
           },
-          { path: '*', element: <NotFound /> },
+          { path: '*', lazy: page(() => import('./not-found.tsx')) },
         ],
       },
     ],

@@ -8,23 +8,22 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
-import { readBoolParam, readIntParam } from '../../lib/url-state.ts';
 import { useUrlParams } from '../../lib/use-url-params.ts';
 import { datasetLinks } from './dataset-links.ts';
 import { datasetQueries } from './dataset-queries.ts';
 import { DatasetsTable } from './datasets-table.tsx';
 import { DatasetsToolbar } from './datasets-toolbar.tsx';
+import { datasetListParamsFrom } from './datasets-url.ts';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 
 export default function DatasetsPage() {
   const gw = useGatewayId();
   const [params, setParams] = useUrlParams();
-  const page = readIntParam(params, 'page', 1, 1, 1_000_000);
-  const perPage = readIntParam(params, 'per_page', 20, 1, 100);
-  const search = params.get('search') ?? '';
-  const enable = readBoolParam(params, 'enable');
-  const query = useQuery(datasetQueries.list(gw, { page, per_page: perPage, search: search || undefined, enable }));
+  const listParams = datasetListParamsFrom(params);
+  const { page, per_page: perPage, enable } = listParams;
+  const search = listParams.search ?? '';
+  const query = useQuery(datasetQueries.list(gw, listParams));
   const filtered = !!search || enable !== undefined;
   // Filters change what page 1 is, so they send the user back to it.
   const update = (changes: Parameters<typeof setParams>[0]) => setParams(changes, { replace: true });
