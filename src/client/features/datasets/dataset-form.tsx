@@ -12,7 +12,7 @@ import { Controller, useForm, type Path } from 'react-hook-form';
 import { Link } from 'react-router';
 import { datasetInputSchema, type DatasetFormValues, type DatasetInput } from '../../../shared/datasets.ts';
 import { LiveFilterBuilder } from '../../components/filter-builder/live-filter-builder.tsx';
-import { PageTitle } from '../../components/page-title.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
 import { UnsavedChangesGuard } from '../../components/unsaved-changes-guard.tsx';
 import { isApiError } from '../../lib/api-error.ts';
 import { mapServerErrors } from '../../lib/form-errors.ts';
@@ -58,10 +58,7 @@ export function DatasetForm({ gatewayId, title, defaultValues, onSave }: Dataset
 
   return (
     <Stack component="form" spacing={2} noValidate onSubmit={(e) => void submit(e)} aria-label={title}>
-      <PageTitle title={title} />
-      <Typography variant="h5" component="h1">
-        {title}
-      </Typography>
+      <PageHeading title={title} />
       {formError.length > 0 && (
         <Alert severity="error">
           {formError.length === 1 ? formError[0] : <ul style={{ margin: 0 }}>{formError.map((m) => <li key={m}>{m}</li>)}</ul>}

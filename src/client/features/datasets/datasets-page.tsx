@@ -1,11 +1,10 @@
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { PageTitle } from '../../components/page-title.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { useUrlParams } from '../../lib/use-url-params.ts';
@@ -30,10 +29,7 @@ export default function DatasetsPage() {
 
   return (
     <Stack spacing={2}>
-      <PageTitle title="Datasets" />
-      <Typography variant="h5" component="h1">
-        Datasets
-      </Typography>
+      <PageHeading title="Datasets" />
       <DatasetsToolbar
         gw={gw}
         search={search}

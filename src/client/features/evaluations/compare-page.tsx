@@ -9,7 +9,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { PageTitle } from '../../components/page-title.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
 import { LoadingLines, QueryBoundary } from '../../components/query-boundary.tsx';
 import { BarChart } from './bar-chart.tsx';
 import { buildComparison, parseIds, SMALL_SAMPLE } from './compare.ts';
@@ -39,10 +39,7 @@ export default function ComparePage() {
       <Link component={RouterLink} to={list} variant="body2" className="no-print">
         ← Evaluations
       </Link>
-      <PageTitle title="Compare evaluations" />
-      <Typography variant="h5" component="h1" sx={{ mt: 1 }}>
-        Compare evaluations
-      </Typography>
+      <PageHeading title="Compare evaluations" sx={{ mt: 1 }} />
     </div>
   );
   if (ids.length < 2)

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
-import { PageTitle } from '../../components/page-title.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
 import { LoadingLines, QueryBoundary } from '../../components/query-boundary.tsx';
 import { useToast } from '../../components/toast/toast-provider.tsx';
 import type { Evaluation, EvaluationType } from '../../../shared/evaluations.ts';
@@ -68,10 +68,7 @@ function EvaluationView({ gw, evaluation, types, stuckAfterMs, onRefresh }: Eval
   return (
     <>
       <Stack spacing={1}>
-        <PageTitle title={evaluation.name} />
-        <Typography variant="h5" component="h1">
-          {evaluation.name}
-        </Typography>
+        <PageHeading title={evaluation.name} />
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
           <StatusChip evaluation={evaluation} now={now} />
           <Typography variant="body2" color="text.secondary">

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { PageTitle } from '../../components/page-title.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { useToast } from '../../components/toast/toast-provider.tsx';
 import { useDeleteEvaluation } from './evaluation-mutations.ts';
@@ -81,10 +81,7 @@ export default function EvaluationsPage() {
   return (
     <Stack spacing={2}>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between' }}>
-        <PageTitle title="Evaluations" />
-        <Typography variant="h5" component="h1">
-          Evaluations
-        </Typography>
+        <PageHeading title="Evaluations" />
         <Stack direction="row" spacing={1}>
           <Button
             variant="outlined"

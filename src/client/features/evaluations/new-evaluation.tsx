@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { PageTitle } from '../../components/page-title.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { useToast } from '../../components/toast/toast-provider.tsx';
 import { datasetQueries } from '../datasets/dataset-queries.ts';
@@ -34,10 +34,7 @@ export default function NewEvaluationPage() {
         <Link component={RouterLink} to={`${base}/evaluations`} variant="body2">
           ← Evaluations
         </Link>
-        <PageTitle title="New evaluation" />
-        <Typography variant="h5" component="h1" sx={{ mt: 1 }}>
-          New evaluation
-        </Typography>
+        <PageHeading title="New evaluation" sx={{ mt: 1 }} />
         <Typography color="text.secondary">
           Measures the cost, speed and human feedback of the logs your datasets match now. The figures are a
           snapshot: later logs need a new evaluation.

@@ -1,10 +1,9 @@
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { LoadingLines } from '../../components/query-boundary.tsx';
-import { PageTitle } from '../../components/page-title.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
 import { filtersToParam, parseFiltersParam, readIntParam } from '../../lib/url-state.ts';
 import { useUrlParams } from '../../lib/use-url-params.ts';
 import { datasetLinks } from '../datasets/dataset-links.ts';
@@ -41,10 +40,7 @@ export default function LogsPage() {
 
   return (
     <Stack spacing={2}>
-      <PageTitle title="Logs" />
-      <Typography variant="h5" component="h1">
-        Logs
-      </Typography>
+      <PageHeading title="Logs" />
       <LogsFilterForm
         // The URL is the state: a new `filters` (back, forward, a pasted link) starts the form afresh.
         key={`${gw}:${filtersText ?? ''}`}
