@@ -1,6 +1,11 @@
+// One formatter each, made once: `toLocaleString` with a locale or options builds a new one per call, which
+// cost more than the rest of a row's render when a screenful of rows mounts.
+const COUNT = new Intl.NumberFormat('en-US');
+const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+
 /** A count with thousands separators and an optional unit; a missing value is a dash. */
 export const formatCount = (n: number | null | undefined, unit = ''): string =>
-  n === null || n === undefined ? '—' : `${n.toLocaleString('en-US')}${unit}`;
+  n === null || n === undefined ? '—' : `${COUNT.format(n)}${unit}`;
 
 /** USD with up to six decimals (per-request costs are fractions of a cent), trailing zeros dropped. */
 export const formatCost = (cost: number | undefined): string =>
@@ -9,7 +14,7 @@ export const formatCost = (cost: number | undefined): string =>
 /** The browser's local date and time; text that is not a date is shown as it came. */
 export const formatTime = (iso: string): string => {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+  return Number.isNaN(ms) ? iso : TIME.format(ms);
 };
 
 export function formatBytes(bytes: number): string {

@@ -4,7 +4,8 @@ import TableRow from '@mui/material/TableRow';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { memo } from 'react';
 import type { LogEntry } from '../../../shared/logs.ts';
-import { LOG_COLUMNS, LogCells, type OnFeedback } from './log-cells.tsx';
+import { GridLogCells } from './grid-log-cells.tsx';
+import { LOG_COLUMNS, type OnFeedback } from './log-cells.tsx';
 
 /** Every row is this tall, so a row's place is its index times this, with nothing to measure. */
 export const ROW_HEIGHT = 44;
@@ -32,7 +33,7 @@ export const gridRowsSx: SxProps<Theme> = {
     contain: 'strict',
     cursor: 'pointer',
   },
-  '& .log-grid-row > .MuiTableCell-root, & .log-grid-row > .log-grid-cell': {
+  '& .log-grid-row > .MuiTableCell-root, & .log-grid-row > .log-grid-cell, & .log-grid-row > .log-grid-td': {
     display: 'flex',
     alignItems: 'center',
     minWidth: 0,
@@ -47,6 +48,48 @@ export const gridRowsSx: SxProps<Theme> = {
   '& .log-grid-row > .MuiTableCell-alignRight': { flexDirection: 'row', justifyContent: 'flex-end' },
   '& .log-grid-header': { position: 'relative', height: HEADER_HEIGHT, cursor: 'default' },
   '& .log-grid-placeholder': { cursor: 'default' },
+  // The body rows are plain elements (see GridLogCells): these rules give them the table cells' look.
+  '& .log-grid-body': {
+    typography: 'body2',
+    color: 'text.primary',
+    borderBottom: 1,
+    borderColor: 'divider',
+    boxSizing: 'border-box',
+  },
+  '& .log-grid-body:not(.log-grid-placeholder):hover': { bgcolor: 'action.hover' },
+  '& .log-grid-body.Mui-selected, & .log-grid-body.Mui-selected:hover': {
+    bgcolor: (t: Theme) => `rgba(${t.vars?.palette.primary.mainChannel ?? '0 0 0'} / ${t.vars?.palette.action.selectedOpacity ?? 0.08})`,
+  },
+  '& .log-grid-td': { px: 1.5 },
+  '& .log-grid-num': { justifyContent: 'flex-end' },
+  '& .log-grid-chip': {
+    display: 'inline-flex',
+    alignItems: 'center',
+    height: 24,
+    px: '7px',
+    borderRadius: '12px',
+    border: '1px solid currentColor',
+    fontSize: '0.8125rem',
+    lineHeight: 1,
+  },
+  '& .log-grid-ok': { color: 'success.main' },
+  '& .log-grid-err': { color: 'error.main' },
+  '& .log-grid-thumbs': { display: 'inline-flex' },
+  '& .log-grid-thumb': {
+    display: 'inline-flex',
+    p: '5px',
+    m: 0,
+    border: 0,
+    borderRadius: '50%',
+    bgcolor: 'transparent',
+    color: 'action.active',
+    cursor: 'pointer',
+    '& svg': { width: 20, height: 20, fill: 'currentColor' },
+    '&:hover': { bgcolor: 'action.hover' },
+    '&:focus-visible': { outline: 2, outlineStyle: 'solid', outlineColor: 'primary.main' },
+  },
+  '& .log-grid-up': { color: 'success.main' },
+  '& .log-grid-down': { color: 'error.main' },
   // Light bars where a row will be, so a scroll past the loaded end shows shape, not emptiness.
   '& .log-grid-cell::after': {
     content: '""',
@@ -68,33 +111,35 @@ interface LogGridRowProps {
   onFeedback: OnFeedback;
 }
 
-/** One loaded log. Memoised: scrolling adds and drops rows but leaves those still on screen untouched. */
+/**
+ * One loaded log. Memoised: scrolling adds and drops rows but leaves those still on screen untouched.
+ * A plain element, not MUI's TableRow, as it mounts often (see GridLogCells); `Mui-selected` keeps the
+ * state class the table rows carry.
+ */
 export const LogGridRow = memo(function LogGridRow({ id, index, log, selected, active, onOpen, onFeedback }: LogGridRowProps) {
   return (
-    <TableRow
-      component="div"
+    <div
+      role="row"
       id={id}
-      className="log-grid-row"
+      className={selected ? 'log-grid-row log-grid-body Mui-selected' : 'log-grid-row log-grid-body'}
       aria-rowindex={index + 2}
-      hover
-      selected={selected}
       data-active={active || undefined}
       onClick={() => onOpen(index)}
       style={place(index)}
     >
-      <LogCells kind="grid" log={log} onFeedback={onFeedback} />
-    </TableRow>
+      <GridLogCells log={log} onFeedback={onFeedback} />
+    </div>
   );
 });
 
 /** A row not loaded yet. */
 export const PlaceholderRow = memo(function PlaceholderRow({ index }: { index: number }) {
   return (
-    <TableRow component="div" className="log-grid-row log-grid-placeholder" aria-rowindex={index + 2} aria-busy="true" style={place(index)}>
+    <div role="row" className="log-grid-row log-grid-body log-grid-placeholder" aria-rowindex={index + 2} aria-busy="true" style={place(index)}>
       {LOG_COLUMNS.map((c) => (
         <div key={c} role="gridcell" className="log-grid-cell" />
       ))}
-    </TableRow>
+    </div>
   );
 });
 
