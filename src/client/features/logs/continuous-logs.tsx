@@ -40,7 +40,8 @@ export default function ContinuousLogs({ gw, params, sort, onSort, nav }: Contin
           logs.length === 0 ? (
             <LogsEmpty filtered={!!params.filters?.length} />
           ) : (
-            <Stack spacing={1}>
+            // Gap, as in LogsPage: sibling margin rules above the grid make every scrolled frame restyle all rows.
+            <Stack spacing={1} useFlexGap>
               <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
                 Loaded {logs.length.toLocaleString('en-US')} of {(total ?? logs.length).toLocaleString('en-US')}
                 {hasNextPage && total === undefined ? '+' : ''}

@@ -39,7 +39,9 @@ export default function LogsPage() {
   );
 
   return (
-    <Stack spacing={2}>
+    // Gap, not Stack's sibling margins: a `> * ~ *` rule over the grid's ancestors makes the browser restyle
+    // every drawn row whenever a row leaves the top while scrolling.
+    <Stack spacing={2} useFlexGap>
       <PageHeading title="Logs" />
       <LogsFilterForm
         // The URL is the state: a new `filters` (back, forward, a pasted link) starts the form afresh.
