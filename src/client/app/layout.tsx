@@ -68,7 +68,9 @@ export function Layout() {
         </Toolbar>
       </AppBar>
       <Container component="main" id="main" tabIndex={-1} maxWidth="xl" sx={{ py: 3, outline: 'none' }}>
-        <Stack spacing={2}>
+        {/* useFlexGap: spacing by gap, not by sibling-order margin rules, so a virtualized list in a page
+            does not restyle every row when rows before it come and go. */}
+        <Stack spacing={2} useFlexGap>
           <SessionBanner />
           <Suspense fallback={<LoadingLines />}>
             <Outlet />
