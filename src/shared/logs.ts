@@ -97,3 +97,6 @@ export const logPatchSchema = z
   })
   .strict();
 export type LogPatch = z.infer<typeof logPatchSchema>;
+
+/** What a PATCH answers: Cloudflare's spec declares an object (`{}` in practice), not the log. */
+export const logPatchResultSchema = z.looseObject({});

@@ -1,7 +1,10 @@
 import { matchQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
-import type { LogDetail } from '../../../shared/logs.ts';
-import { logEnvelopeSchema, logQueries, type LogPage } from './log-queries.ts';
+import { envelopeOf } from '../../../shared/envelope.ts';
+import { logPatchResultSchema, type LogDetail } from '../../../shared/logs.ts';
+import { logQueries, type LogPage } from './log-queries.ts';
+
+const patchEnvelopeSchema = envelopeOf(logPatchResultSchema);
 
 export type Feedback = -1 | 0 | 1;
 
@@ -13,7 +16,7 @@ export function useSetLogFeedback(gw: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, feedback }: { id: string; feedback: Feedback }) =>
-      apiRequest({ method: 'PATCH', path: apiPath('gateways', gw, 'logs', id), body: { feedback }, schema: logEnvelopeSchema }).then((e) => e.result),
+      apiRequest({ method: 'PATCH', path: apiPath('gateways', gw, 'logs', id), body: { feedback }, schema: patchEnvelopeSchema }).then((e) => e.result),
     onMutate: async ({ id, feedback }) => {
       const lists = { queryKey: logQueries.lists(gw) };
       const infinites = { queryKey: logQueries.infinites(gw) };

@@ -7,7 +7,6 @@ import { apiPath, apiRequest } from '../../lib/api-client.ts';
 
 export const logPageSchema = pageOf(logSchema, logResultInfoSchema);
 export type LogPage = z.infer<typeof logPageSchema>;
-export const logEnvelopeSchema = envelopeOf(logSchema);
 
 const logDetailEnvelopeSchema = envelopeOf(logDetailSchema);
 
