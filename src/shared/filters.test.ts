@@ -58,6 +58,17 @@ describe('filterSchema: structural refusals', () => {
     expect(filterSchema.safeParse({ key: 'cost', operator: 'gt', value: [1, 2] }).success).toBe(false);
   });
 
+  it('refuses impossible days and times rather than rolling them over', () => {
+    for (const bad of ['2026-02-31', '2025-02-29', '2026-00-10', '2026-04-31']) {
+      expect(filterSchema.safeParse({ key: 'created_at', operator: 'eq', value: [bad] }).success, bad).toBe(false);
+    }
+    for (const bad of ['2026-02-31T10:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T10:60:00Z', '2026-01-01T10:00:00+25:00']) {
+      expect(filterSchema.safeParse({ key: 'created_at', operator: 'gt', value: [bad] }).success, bad).toBe(false);
+    }
+    expect(filterSchema.safeParse({ key: 'created_at', operator: 'eq', value: ['2024-02-29'] }).success).toBe(true);
+    expect(filterSchema.safeParse({ key: 'created_at', operator: 'lt', value: ['2024-02-29T23:59:59.999-05:30'] }).success).toBe(true);
+  });
+
   it('accepts a YYYY-MM-DD day only with eq on created_at', () => {
     expect(filterSchema.safeParse({ key: 'created_at', operator: 'eq', value: ['2026-01-31'] }).success).toBe(true);
     expect(filterSchema.safeParse({ key: 'created_at', operator: 'gt', value: ['2026-01-31'] }).success).toBe(false);

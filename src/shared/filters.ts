@@ -87,14 +87,27 @@ export const wireFilterSchema = z.object({
 });
 export type WireFilter = z.infer<typeof wireFilterSchema>;
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A real calendar day: Date.parse rolls "02-31" over into March, which would say one day and mean another. */
+function isCalendarDay(year: string, month: string, day: string): boolean {
+  const m = Number(month);
+  const d = Number(day);
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+}
 
 /** True when `text` is an ISO 8601 date-time with a zone (or, where `allowDay`, a `YYYY-MM-DD` day). */
 export function isIsoDateTime(text: string, allowDay = false): boolean {
-  if (allowDay && ISO_DAY.test(text)) return !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
-  return ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text));
+  const day = allowDay ? ISO_DAY.exec(text) : null;
+  if (day) return isCalendarDay(day[1]!, day[2]!, day[3]!);
+  const t = ISO_DATE_TIME.exec(text);
+  if (!t || !isCalendarDay(t[1]!, t[2]!, t[3]!)) return false;
+  const [hour, minute, second] = [Number(t[4]), Number(t[5]), Number(t[6] ?? 0)];
+  const [offsetHour, offsetMinute] = [Number(t[9] ?? 0), Number(t[10] ?? 0)];
+  return hour <= 23 && minute <= 59 && second <= 59 && offsetHour <= 23 && offsetMinute <= 59 && !Number.isNaN(Date.parse(text));
 }
 
 export type ValueCheck = { ok: true; value: FilterValue } | { ok: false; message: string };
