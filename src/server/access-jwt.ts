@@ -18,6 +18,8 @@ export interface AccessVerifierOptions {
 const b64urlBytes = (s: string) => new Uint8Array(Buffer.from(s, 'base64url'));
 const b64urlJson = (s: string): unknown => JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
 
+const FORCED_REFRESH_MS = 30_000;
+
 export function accessIssuer(teamDomain: string) {
   return `https://${teamDomain}.cloudflareaccess.com`;
 }
@@ -42,7 +44,10 @@ export function createAccessVerifier(o: AccessVerifierOptions) {
   let keys: { at: number; byKid: Map<string, webcrypto.CryptoKey> } | undefined;
 
   async function loadKeys(force: boolean) {
-    if (!force && keys && now() - keys.at < ttl) return keys.byKid;
+    // A forced refresh (an unknown kid) happens at most every 30 s, so tokens with made-up kids cannot make
+    // the server fetch Access's keys on every request.
+    const fresh = force ? FORCED_REFRESH_MS : ttl;
+    if (keys && now() - keys.at < fresh) return keys.byKid;
     const byKid = new Map<string, webcrypto.CryptoKey>();
     for (const jwk of await fetchKeys()) {
       if (jwk.kty !== 'RSA' || !jwk.kid) continue;

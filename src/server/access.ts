@@ -54,7 +54,9 @@ export function createAccessControl(o: AccessControlOptions) {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      // Behind a TLS-terminating proxy (a Cloudflare Tunnel) the request arrives over http but the browser
+      // is on https: the proxy says so in X-Forwarded-Proto.
+      secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https',
       maxAge: Math.floor(ttl / 1000),
     });
   }

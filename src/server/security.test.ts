@@ -56,7 +56,13 @@ describe('with DASHBOARD_SECRET', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toMatch(/Secure/);
     const session = cookie.split(';')[0]!;
+
+    // Behind a TLS-terminating proxy the browser is on https, so the cookie must be Secure.
+    const login = json({ secret: SECRET });
+    const proxied = { ...login, headers: { ...login.headers, 'x-forwarded-proto': 'https' } };
+    expect((await app.request('/api/login', proxied)).headers.get('set-cookie')).toMatch(/Secure/);
 
     expect((await app.request('/api/gateways', { headers: { cookie: session } })).status).toBe(200);
     expect((await app.request('/api/gateways', { headers: { cookie: `${SESSION_COOKIE}=forged` } })).status).toBe(401);
@@ -184,6 +190,19 @@ describe('Cloudflare Access JWT', () => {
     expect(await verify(`${token.slice(0, -4)}AAAA`)).toBe(false);
     expect(await verify(undefined)).toBe(false);
     expect(await verify('not.a.jwt')).toBe(false);
+  });
+
+  it('refreshes the keys for an unknown kid at most every 30 s, so made-up kids cannot flood Access', async () => {
+    let clock = now();
+    let fetches = 0;
+    const verify = createAccessVerifier({ teamDomain: team, aud, fetchKeys: async () => (fetches++, [jwk]), now: () => clock });
+    expect(await verify(await sign(good()))).toBe(true);
+    expect(fetches).toBe(1);
+    for (let i = 0; i < 5; i++) expect(await verify(await sign(good(), `made-up-${i}`))).toBe(false);
+    expect(fetches).toBe(1);
+    clock += 31_000;
+    expect(await verify(await sign(good(), 'made-up-later'))).toBe(false);
+    expect(fetches).toBe(2);
   });
 
   it('guards the API: with a valid assertion the request passes, without it 401', async () => {
