@@ -63,9 +63,20 @@ export class Projections {
     return this.columns.get(gatewayId) ?? this.rebuild(gatewayId);
   }
 
-  /** Records that this process's own write moved the generation (called inside the write's transaction). */
-  noteOwnWrite(gatewayId: string): void {
-    this.generations.set(gatewayId, this.store.logs.generation(gatewayId));
+  /**
+   * Records that this process's own write moved the generation (called inside the write's transaction,
+   * after the bump). `generationBefore` is the generation just before that bump: when it is not the one
+   * the projection was built at, another process committed log writes in between (after `get()`, before
+   * the write took the lock), so the projection lacks them. Noting the new generation as ours would hide
+   * them for good; the gateway is dropped instead and the next `get()` rebuilds it.
+   */
+  noteOwnWrite(gatewayId: string, generationBefore: number): void {
+    if (this.generations.get(gatewayId) === generationBefore) {
+      this.generations.set(gatewayId, this.store.logs.generation(gatewayId));
+    } else {
+      this.columns.delete(gatewayId);
+      this.generations.delete(gatewayId);
+    }
   }
 
   /** Saves the projections a moment after start-up, off the path of the first answers. */

@@ -57,9 +57,10 @@ export function registerLogRoutes(app: Hono, base: string, ctx: GatewayContext):
     const cols = ctx.projections.get(gatewayId);
     let projectionMissed = false;
     // The projection's feedback column changes inside the transaction that commits the write.
-    const row = ctx.store.logs.patch(gatewayId, id, body.data, (written) => {
+    // A write by another process between get() above and this transaction is caught by noteOwnWrite.
+    const row = ctx.store.logs.patch(gatewayId, id, body.data, (written, generationBefore) => {
       if (!cols.setFeedback(written.rid, written.created_at, written.feedback)) projectionMissed = true;
-      ctx.projections.noteOwnWrite(gatewayId);
+      ctx.projections.noteOwnWrite(gatewayId, generationBefore);
     });
     if (projectionMissed) ctx.projections.rebuild(gatewayId);
     return row ? ok(c, {}) : notFound(c);

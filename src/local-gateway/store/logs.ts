@@ -59,9 +59,16 @@ export class LogRepository {
 
   /**
    * Applies a PATCH in one transaction; `afterWrite` runs inside it, so the in-memory projection is
-   * updated in the same code path that commits (if it throws, nothing is committed).
+   * updated in the same code path that commits (if it throws, nothing is committed). It is told the
+   * generation as it was just before this write's bump: another process may have committed since the
+   * caller last looked, and only the caller can tell whether its projection already includes that.
    */
-  patch(gatewayId: string, id: string, patch: LogPatch, afterWrite?: (row: StoredLogRow) => void): StoredLogRow | undefined {
+  patch(
+    gatewayId: string,
+    id: string,
+    patch: LogPatch,
+    afterWrite?: (row: StoredLogRow, generationBefore: number) => void,
+  ): StoredLogRow | undefined {
     return this.db.transaction(() => {
       const row = this.get(gatewayId, id);
       if (!row) return undefined;
@@ -85,8 +92,9 @@ export class LogRepository {
       // An empty PATCH writes nothing, so it neither moves the generation nor touches the projection.
       if (sets.length > 0) {
         cachedStatement(this.db, `UPDATE logs SET ${sets.join(', ')} WHERE rid = ?`).run(...params, row.rid);
+        const generationBefore = this.generation(gatewayId);
         this.generationBumpStmt.run(gatewayId);
-        afterWrite?.(row);
+        afterWrite?.(row, generationBefore);
       }
       return row;
     })();
