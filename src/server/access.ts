@@ -6,6 +6,7 @@ import { ERROR_CODES } from '../shared/envelope.ts';
 import { createAccessVerifier, type AccessVerifierOptions } from './access-jwt.ts';
 import { jsonBody, ok, RequestError, validate } from './http.ts';
 import { loginPage } from './login-page.ts';
+import { SIGN_IN_SCHEME } from '../shared/api-session.ts';
 
 export const SESSION_COOKIE = 'aigc_session';
 
@@ -32,6 +33,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Access control for a server reachable beyond loopback. With neither a secret nor Access configured it is
  * off (`required: false`) and every route answers, which is only allowed on a loopback bind.
  */
+/** Tells the dashboard that signing in again (on /login) fixes this 401, as opposed to an upstream 401. */
+const SIGN_IN_CHALLENGE = `${SIGN_IN_SCHEME} realm="AI Gateway Console"`;
+
 export function createAccessControl(o: AccessControlOptions) {
   const now = o.now ?? Date.now;
   const ttl = o.sessionTtlMs ?? 12 * 60 * 60 * 1000;
@@ -88,7 +92,7 @@ export function createAccessControl(o: AccessControlOptions) {
         code: ERROR_CODES.authentication,
         message: secretHash ? 'Sign in with the dashboard secret first' : 'This request did not come through Cloudflare Access',
       },
-    ]);
+    ], secretHash ? { 'www-authenticate': SIGN_IN_CHALLENGE } : {});
   };
 
   /** Page navigations without a session go to the login page (only when a secret login exists). */

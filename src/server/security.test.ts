@@ -65,7 +65,10 @@ describe('with DASHBOARD_SECRET', () => {
     expect((await app.request('/api/login', proxied)).headers.get('set-cookie')).toMatch(/Secure/);
 
     expect((await app.request('/api/gateways', { headers: { cookie: session } })).status).toBe(200);
-    expect((await app.request('/api/gateways', { headers: { cookie: `${SESSION_COOKIE}=forged` } })).status).toBe(401);
+    const forged = await app.request('/api/gateways', { headers: { cookie: `${SESSION_COOKIE}=forged` } });
+    expect(forged.status).toBe(401);
+    // The dashboard tells this 401 (sign in again) from an upstream one by its challenge.
+    expect(forged.headers.get('www-authenticate')).toMatch(/^DashboardSession /);
     expect((await app.request('/api/logout', { method: 'POST', headers: { origin: 'http://localhost', cookie: session } })).status).toBe(200);
     expect((await app.request('/api/gateways', { headers: { cookie: session } })).status).toBe(401);
   });

@@ -21,3 +21,9 @@ export const apiSessionEnvelopeSchema = envelopeOf(apiSessionSchema);
 
 /** `GET /api/health`: answers without a session, so load balancers and the e2e harness can wait on it. */
 export const apiHealthSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * The `WWW-Authenticate` scheme of a 401 that the dashboard's own sign-in fixes (a missing or expired
+ * session), as opposed to an upstream 401 (a Cloudflare token without the permission).
+ */
+export const SIGN_IN_SCHEME = 'DashboardSession';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { SIGN_IN_SCHEME } from '../../shared/api-session.ts';
 import { errorEnvelopeSchema } from '../../shared/envelope.ts';
 import { ApiError } from './api-error.ts';
 
@@ -61,6 +62,7 @@ export async function apiRequest<S extends z.ZodType>(req: ApiRequest<S>): Promi
       response.status,
       parsed.success && parsed.data.errors.length ? parsed.data.errors : [{ message: `Request failed (${response.status})` }],
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      response.status === 401 && (response.headers.get('www-authenticate') ?? '').startsWith(SIGN_IN_SCHEME),
     );
   }
   const parsed = req.schema.safeParse(json);

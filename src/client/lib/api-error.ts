@@ -8,13 +8,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly errors: ApiErrorItem[];
   readonly retryAfterSeconds?: number;
+  /** The dashboard's own session is missing or expired: signing in again (on /login) is the way out. */
+  readonly needsSignIn: boolean;
 
-  constructor(status: number, errors: ApiErrorItem[], retryAfterSeconds?: number) {
+  constructor(status: number, errors: ApiErrorItem[], retryAfterSeconds?: number, needsSignIn = false) {
     super(errors[0]?.message ?? (status === 0 ? 'The server could not be reached' : `Request failed (${status})`));
     this.name = 'ApiError';
     this.status = status;
     this.errors = errors;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.needsSignIn = needsSignIn;
   }
 
   /** 4xx means the request itself is wrong: retrying it as it is cannot help (429 aside). */
