@@ -87,3 +87,24 @@ describe('a PATCH while another process writes logs', () => {
     expect(rebuild).not.toHaveBeenCalled();
   });
 });
+
+describe('writes while another connection holds the write lock', () => {
+  it('wait for it (busy_timeout) instead of failing at once with SQLITE_BUSY', async () => {
+    const { call, dataDir } = await setup(50);
+    const id = await firstLogId(call, 'default');
+    const dataset = await call('POST', '/gateways/default/datasets', { body: { name: 'to delete', enable: true, filters: [] } });
+    expect(dataset.status).toBe(200);
+
+    let lock = await holdWriteLock(dataDir, 150);
+    const patched = await call('PATCH', `/gateways/default/logs/${id}`, { body: { feedback: 1, score: 50 } });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    await lock.released;
+    expect((await call('GET', `/gateways/default/logs/${id}`)).body.result).toMatchObject({ feedback: 1, score: 50 });
+
+    lock = await holdWriteLock(dataDir, 150);
+    const deleted = await call('DELETE', `/gateways/default/datasets/${dataset.body.result.id}`);
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    await lock.released;
+    expect((await call('GET', `/gateways/default/datasets/${dataset.body.result.id}`)).status).toBe(404);
+  });
+});

@@ -68,7 +68,7 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
       store.db.transaction(() => {
         store.meta.set('account_id', newAccountId);
         seedStore(store, options.seedLogs ?? DEFAULT_SEED_LOGS, jobs, () => projections.loadAll());
-      })();
+      }).immediate();
       accountId = newAccountId;
     } else {
       // Evaluators are fixed; make sure a store from an older build has every one.

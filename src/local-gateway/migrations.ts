@@ -117,6 +117,6 @@ export function migrate(db: Database.Database): void {
       db.exec(MIGRATIONS[version]!);
       if (version === 0) for (const sql of LOG_INDEXES) db.exec(sql);
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    }).immediate();
   }
 }

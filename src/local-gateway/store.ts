@@ -16,6 +16,10 @@ export const STORE_FILE_NAME = 'gateway.sqlite';
  * `synchronous = FULL`, so a write acknowledged to a client has reached the disk and survives `kill -9`.
  * Each resource has its repository; `db` is open for transactions that span several of them (a
  * repository's own transaction then becomes a savepoint of the outer one).
+ *
+ * Write transactions begin IMMEDIATE (`db.transaction(fn).immediate()`): they take the write lock first,
+ * so a lock held by another process is waited for (busy_timeout). A deferred one that reads first would
+ * fail at once with SQLITE_BUSY when it upgrades to a writer. Read-only transactions stay deferred.
  */
 export class Store {
   readonly db: Database.Database;

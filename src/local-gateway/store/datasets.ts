@@ -59,7 +59,7 @@ export class DatasetRepository {
     const now = new Date().toISOString();
     this.db.transaction(() =>
       this.insertStmt.run(id, gatewayId, input.name, input.enable ? 1 : 0, JSON.stringify(input.filters), now, now),
-    )();
+    ).immediate();
     return this.get(gatewayId, id)!;
   }
 
@@ -68,7 +68,7 @@ export class DatasetRepository {
     const now = new Date().toISOString();
     const changed = this.db.transaction(
       () => this.updateStmt.run(input.name, input.enable ? 1 : 0, JSON.stringify(input.filters), now, gatewayId, id).changes,
-    )();
+    ).immediate();
     return changed ? this.get(gatewayId, id) : undefined;
   }
 

@@ -19,7 +19,7 @@ export class EvaluationTypeRepository {
     this.db.transaction(() => {
       for (const t of types)
         this.upsertStmt.run(t.id, t.name, t.type, t.description, t.enable ? 1 : 0, t.mandatory ? 1 : 0, t.created_at, t.modified_at);
-    })();
+    }).immediate();
   }
 
   all(): EvaluationType[] {

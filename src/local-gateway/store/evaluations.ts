@@ -106,7 +106,7 @@ export class EvaluationRepository {
     this.db.transaction(() => {
       this.insertStmt.run(id, gatewayId, name, JSON.stringify(datasets), now, now);
       typeIds.forEach((typeId, position) => this.resultInsertStmt.run(newResourceId(), id, position, typeId, RESULT_STATUS.pending, now, now));
-    })();
+    }).immediate();
     return this.get(gatewayId, id)!;
   }
 
@@ -125,7 +125,7 @@ export class EvaluationRepository {
     this.db.transaction(() => {
       for (const r of results) this.resultFinishStmt.run(r.result, r.status, r.status_description, r.total_logs, now, r.id);
       this.finishStmt.run(totalLogs, now, id);
-    })();
+    }).immediate();
   }
 
   /** Oldest first, so resumed jobs run in the order they were asked for. */

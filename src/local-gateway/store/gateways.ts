@@ -31,7 +31,7 @@ export class GatewayRepository {
   }
 
   create(id: string, now = new Date().toISOString()): void {
-    this.db.transaction(() => this.insertStmt.run(id, now, now))();
+    this.db.transaction(() => this.insertStmt.run(id, now, now)).immediate();
   }
 
   get(id: string): Gateway | undefined {

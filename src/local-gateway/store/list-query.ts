@@ -67,9 +67,11 @@ export function selectPage<Row, T>(
  * deleted object), or undefined when there was nothing to delete.
  */
 export function deleteReturning<T>(db: Database.Database, find: () => T | undefined, remove: () => void): T | undefined {
+  // IMMEDIATE, as every write transaction of the store: it takes the write lock (waiting busy_timeout for
+  // it) before reading, instead of failing with SQLITE_BUSY when a reader upgrades while another writes.
   return db.transaction(() => {
     const existing = find();
     if (existing) remove();
     return existing;
-  })();
+  }).immediate();
 }

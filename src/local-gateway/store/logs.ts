@@ -69,6 +69,9 @@ export class LogRepository {
     patch: LogPatch,
     afterWrite?: (row: StoredLogRow, generationBefore: number) => void,
   ): StoredLogRow | undefined {
+    // IMMEDIATE: this reads, then writes. A deferred transaction would start as a reader, and in WAL mode
+    // its upgrade to a writer fails at once with SQLITE_BUSY while another connection writes (busy_timeout
+    // does not apply to an upgrade), or with SQLITE_BUSY_SNAPSHOT if that one commits in between.
     return this.db.transaction(() => {
       const row = this.get(gatewayId, id);
       if (!row) return undefined;
@@ -97,7 +100,7 @@ export class LogRepository {
         afterWrite?.(row, generationBefore);
       }
       return row;
-    })();
+    }).immediate();
   }
 
   /**
@@ -117,6 +120,6 @@ export class LogRepository {
       if (options.dropIndexes) for (const sql of LOG_INDEXES) this.db.exec(sql);
       for (const g of gateways) this.generationBumpStmt.run(g);
       return n;
-    })();
+    }).immediate();
   }
 }

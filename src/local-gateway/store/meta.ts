@@ -15,6 +15,6 @@ export class MetaRepository {
   }
 
   set(key: string, value: string): void {
-    this.db.transaction(() => this.setStmt.run(key, value))();
+    this.db.transaction(() => this.setStmt.run(key, value)).immediate();
   }
 }
