@@ -108,3 +108,27 @@ describe('writes while another connection holds the write lock', () => {
     expect((await call('GET', `/gateways/default/datasets/${dataset.body.result.id}`)).status).toBe(404);
   });
 });
+
+describe('a list page and its total', () => {
+  it('come from one snapshot even when another connection commits between them', async () => {
+    const { dataDir } = await setup(10);
+    const store = new Store(dataDir);
+    cleanup.push(() => store.close());
+    const other = new Store(dataDir);
+    cleanup.push(() => other.close());
+    for (const name of ['alpha one', 'alpha two', 'alpha three']) other.datasets.create('default', { name, enable: true, filters: [] });
+    // fold_case runs in both the count and the page statement of a name search: the first call (inside
+    // the count) lets the other connection commit one more match before the page is read.
+    let injected = false;
+    store.db.function('fold_case', { deterministic: true }, (text: unknown) => {
+      if (!injected) {
+        injected = true;
+        other.datasets.create('default', { name: 'alpha four', enable: true, filters: [] });
+      }
+      return typeof text === 'string' ? text.toLowerCase() : text;
+    });
+    const page = store.datasets.list('default', { page: 1, per_page: 50, name: 'alpha' });
+    expect(injected).toBe(true);
+    expect(page.items.length).toBe(page.total);
+  });
+});

@@ -56,10 +56,15 @@ export function selectPage<Row, T>(
   toItem: (row: Row) => T,
 ): Page<T> {
   const where = query.where ? `WHERE ${query.where}` : '';
-  const total = (cachedStatement(db, `SELECT count(*) AS n FROM ${query.table} ${where}`).get(...query.params) as { n: number }).n;
-  const rows = cachedStatement(db, `SELECT * FROM ${query.table} ${where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`)
-    .all(...query.params, page.per_page, (page.page - 1) * page.per_page) as Row[];
-  return { items: rows.map(toItem), total };
+  // One read transaction (deferred: it only reads), so the count and the page see the same snapshot even
+  // when another process commits between the two statements.
+  const rows = db.transaction(() => {
+    const total = (cachedStatement(db, `SELECT count(*) AS n FROM ${query.table} ${where}`).get(...query.params) as { n: number }).n;
+    const items = cachedStatement(db, `SELECT * FROM ${query.table} ${where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`)
+      .all(...query.params, page.per_page, (page.page - 1) * page.per_page) as Row[];
+    return { items, total };
+  })();
+  return { items: rows.items.map(toItem), total: rows.total };
 }
 
 /**
