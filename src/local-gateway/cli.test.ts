@@ -98,6 +98,44 @@ describe('import', () => {
       store.close();
     }
   });
+
+  // The projection keeps duration and token counts in 32-bit integers: a larger value would wrap negative
+  // there and read as missing, while SQL filters see the number.
+  it('refuses a count above 2147483647 with its field and line, and imports nothing of the file', () => {
+    const store = new Store(dataDir);
+    try {
+      const before = store.logs.count('default');
+      const result = importLogs(store, 'default', [
+        JSON.stringify(goodLog(20)),
+        JSON.stringify({ ...goodLog(21), duration: 3e9 }),
+        JSON.stringify({ ...goodLog(22), tokens_out: 2_147_483_648 }),
+        JSON.stringify({ ...goodLog(23), tokens_in: 2_147_483_647 }),
+      ].join('\n'));
+      expect(result).toEqual({
+        ok: false,
+        errors: ['line 2: duration must be at most 2147483647', 'line 3: tokens_out must be at most 2147483647'],
+      });
+      expect(store.logs.count('default')).toBe(before);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a log over the bound is refused by the store itself too, storing none of the batch', () => {
+    const store = new Store(dataDir);
+    try {
+      const before = store.logs.count('default');
+      const log = (i: number, tokens_in: number) => ({
+        ...goodLog(30 + i), gateway_id: 'default', created_at: Date.parse('2026-02-01T10:00:00Z'), model_type: null, success: 1 as const,
+        cached: 0 as const, tokens_in, cost: null, request_content_type: null, request_type: null, status_code: 200, metadata: null,
+        feedback: 0 as const, score: null,
+      });
+      expect(() => store.logs.insert([log(0, 5), log(1, 3e9)])).toThrow(/tokens_in must be at most 2147483647/);
+      expect(store.logs.count('default')).toBe(before);
+    } finally {
+      store.close();
+    }
+  });
 });
 
 describe('seed, info, reset and usage', () => {

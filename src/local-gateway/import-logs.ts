@@ -4,10 +4,15 @@ import { isIsoDateTime } from '../shared/filters.ts';
 import { resourceIdSchema } from '../shared/gateways.ts';
 import { ulid } from './ids.ts';
 import type { Store } from './store.ts';
-import type { StoredLog } from './store/log-rows.ts';
+import { MAX_LOG_COUNT, type StoredLog } from './store/log-rows.ts';
 
 const text = (max = 1000) => z.string({ message: 'must be a text' }).max(max, `must be at most ${max} characters`);
-const count = z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative');
+// Bounded by what the projection's 32-bit columns hold (see MAX_LOG_COUNT).
+const count = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(MAX_LOG_COUNT, `must be at most ${MAX_LOG_COUNT}`);
 
 /**
  * One Cloudflare log object (the spec's log fields; `feedback` and `score` as the local gateway adds them).

@@ -24,6 +24,15 @@ export interface StoredLog {
   score: number | null;
 }
 
+/**
+ * The largest duration, tokens_in or tokens_out a log may have: the columnar projection keeps them in
+ * Int32Arrays, where a larger value would wrap negative and read as "no value" (while SQL sees the number).
+ */
+export const MAX_LOG_COUNT = 2_147_483_647;
+
+/** The StoredLog fields the projection holds as 32-bit integers. */
+export const INT32_LOG_FIELDS = ['duration', 'tokens_in', 'tokens_out'] as const;
+
 /** A stored log with its SQLite rowid, which the columnar projection uses to find it again. */
 export type StoredLogRow = StoredLog & { rid: number };
 

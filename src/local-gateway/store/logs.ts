@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { LogPatch } from '../../shared/logs.ts';
 import { cachedStatement } from './statements.ts';
 import { DROP_LOG_INDEXES, LOG_INDEXES } from '../migrations.ts';
-import { LOG_COLUMNS, type StoredLog, type StoredLogRow } from './log-rows.ts';
+import { INT32_LOG_FIELDS, LOG_COLUMNS, MAX_LOG_COUNT, type StoredLog, type StoredLogRow } from './log-rows.ts';
 
 /**
  * Logs of every gateway. Lists are answered by the columnar projection, which hands back rowids; this
@@ -113,6 +113,7 @@ export class LogRepository {
       let n = 0;
       const gateways = new Set<string>();
       for (const log of logs) {
+        checkInt32Fields(log);
         this.insertStmt.run(log);
         gateways.add(log.gateway_id);
         n++;
@@ -121,5 +122,18 @@ export class LogRepository {
       for (const g of gateways) this.generationBumpStmt.run(g);
       return n;
     }).immediate();
+  }
+}
+
+/**
+ * Refuses a log the projection could not hold. Every writer (import, seed) goes through insert; the import
+ * checks the same bound first to name the line. Throwing inside the insert's transaction stores no log.
+ */
+function checkInt32Fields(log: StoredLog): void {
+  for (const field of INT32_LOG_FIELDS) {
+    const value = log[field];
+    if (value !== null && value > MAX_LOG_COUNT) {
+      throw new RangeError(`log ${log.id}: ${field} must be at most ${MAX_LOG_COUNT} (got ${value})`);
+    }
   }
 }
