@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, write
 import type { GatewayColumns, TextKey } from '../column-store.ts';
 
 /** Bumped whenever the layout below changes: a file of another format is simply rebuilt. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 'gateway-columns';
 
 /**
@@ -37,9 +37,10 @@ interface Header extends SnapshotKey {
 }
 
 /**
- * Writes a gateway's projection next to the store: a JSON header (the key, the dictionaries) and then the
- * raw column bytes. Written to a temporary file and renamed, so a reader sees a whole file or none. A
- * restart then reads ~60 bytes a log instead of decoding every row from SQLite (seconds at a million).
+ * Writes a gateway's projection next to the store: a JSON header (the key, the dictionaries), the raw
+ * column bytes, and a checksum of everything before it (4 bytes). Written to a temporary file and renamed,
+ * so a reader sees a whole file or none. A restart then reads ~60 bytes a log instead of decoding every
+ * row from SQLite (seconds at a million).
  */
 export function writeSnapshot(path: string, cols: GatewayColumns, key: SnapshotKey): void {
   const header: Header = {
@@ -53,12 +54,16 @@ export function writeSnapshot(path: string, cols: GatewayColumns, key: SnapshotK
   const head = Buffer.from(JSON.stringify(header));
   const size = Buffer.alloc(4);
   size.writeUInt32LE(head.length);
+  const arrays = arraysOf(cols);
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32LE(checksum([size, head, ...arrays]));
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
     writeSync(fd, size);
     writeSync(fd, head);
-    for (const a of arraysOf(cols)) writeSync(fd, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    for (const a of arrays) writeSync(fd, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    writeSync(fd, sum);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
@@ -71,7 +76,8 @@ export function writeSnapshot(path: string, cols: GatewayColumns, key: SnapshotK
 
 /**
  * Reads a snapshot into `allocate(length)`'s columns when it matches `key` exactly; undefined when it is
- * missing, of another format, for another state of the logs, or cut short (the caller rebuilds from SQLite).
+ * missing, of another format, for another state of the logs, cut short or damaged (the caller rebuilds
+ * from SQLite). Nothing in the file is trusted: a damaged one must cost a rebuild, never a failed start.
  */
 export function readSnapshot(path: string, key: SnapshotKey, allocate: (length: number) => GatewayColumns): GatewayColumns | undefined {
   let bytes: Buffer;
@@ -80,14 +86,18 @@ export function readSnapshot(path: string, key: SnapshotKey, allocate: (length: 
   } catch {
     return undefined;
   }
-  if (bytes.length < 4) return undefined;
-  const headLength = bytes.readUInt32LE(0);
-  let header: Header;
   try {
-    header = JSON.parse(bytes.subarray(4, 4 + headLength).toString('utf8')) as Header;
+    return decode(bytes, key, allocate);
   } catch {
     return undefined;
   }
+}
+
+function decode(bytes: Buffer, key: SnapshotKey, allocate: (length: number) => GatewayColumns): GatewayColumns | undefined {
+  if (bytes.length < 8) return undefined;
+  const headLength = bytes.readUInt32LE(0);
+  if (4 + headLength > bytes.length - 4) return undefined;
+  const header = JSON.parse(bytes.subarray(4, 4 + headLength).toString('utf8')) as Header;
   const same =
     header.magic === MAGIC &&
     header.format === FORMAT &&
@@ -100,14 +110,74 @@ export function readSnapshot(path: string, key: SnapshotKey, allocate: (length: 
   if (!same) return undefined;
   const cols = allocate(header.length);
   const arrays = arraysOf(cols);
-  const total = arrays.reduce((n, a) => n + a.byteLength, 4 + headLength);
+  const total = arrays.reduce((n, a) => n + a.byteLength, 4 + headLength + 4);
   if (bytes.length !== total) return undefined;
   let offset = 4 + headLength;
   for (const a of arrays) {
     new Uint8Array(a.buffer, a.byteOffset, a.byteLength).set(bytes.subarray(offset, offset + a.byteLength));
     offset += a.byteLength;
   }
+  // Hashed over the copied (aligned) arrays: the same pieces, in the same order, as when it was written.
+  if (checksum([bytes.subarray(0, 4), bytes.subarray(4, 4 + headLength), ...arrays]) !== bytes.readUInt32LE(offset)) return undefined;
+  if (!consistent(header, cols)) return undefined;
   Object.assign(cols.valueCounts, header.valueCounts);
   for (const k of TEXT_COLUMNS) cols.text[k].dict.restore(header.dictionaries[k].values, header.dictionaries[k].counts);
   return cols;
+}
+
+const isCountList = (v: unknown, n: number): v is number[] =>
+  Array.isArray(v) && (n < 0 || v.length === n) && v.every((x) => Number.isInteger(x) && x >= 0);
+const sum = (v: readonly number[]) => v.reduce((a, b) => a + b, 0);
+
+/**
+ * The header agrees with itself and with the columns: value counts and dictionary counts cover every log,
+ * code 0 is "no value", and every text code names a dictionary entry. (A file written by this module
+ * always passes; this is for one that was damaged, or written by a faulty build, with a valid checksum.)
+ */
+function consistent(header: Header, cols: GatewayColumns): boolean {
+  const { length } = cols;
+  const vc = header.valueCounts as unknown as Record<string, unknown> | undefined;
+  if (!vc || typeof vc !== 'object') return false;
+  for (const [name, n] of [['success', 2], ['cached', 2], ['feedback', 3]] as const) {
+    const counts = vc[name];
+    if (!isCountList(counts, n) || sum(counts) !== length) return false;
+  }
+  const dictionaries = header.dictionaries as unknown as Record<string, { values?: unknown; counts?: unknown } | undefined> | undefined;
+  if (!dictionaries || typeof dictionaries !== 'object') return false;
+  for (const k of TEXT_COLUMNS) {
+    const dict = dictionaries[k];
+    if (!dict || !Array.isArray(dict.values) || dict.values.length === 0 || dict.values[0] !== null) return false;
+    if (!dict.values.every((v, i) => i === 0 || typeof v === 'string')) return false;
+    if (!isCountList(dict.counts, dict.values.length) || sum(dict.counts) !== length) return false;
+    const codes = cols.text[k].codes;
+    const size = dict.values.length;
+    for (let i = 0; i < length; i++) if (codes[i]! >= size) return false;
+  }
+  return true;
+}
+
+/** Typed arrays are read as 32-bit words on little-endian hosts; DataView gives the same words elsewhere. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * A 32-bit FNV-1a over the pieces' bytes taken as little-endian 32-bit words (then a piece's last 1–3
+ * bytes one by one): cheap enough for tens of megabytes at start-up, and any flipped byte changes it. It
+ * depends only on the bytes, not on where a piece sits in memory. Exported for tests that damage a file.
+ */
+export function checksum(pieces: readonly ArrayBufferView[]): number {
+  let h = 0x811c9dc5;
+  for (const piece of pieces) {
+    const n = piece.byteLength;
+    const words = n >>> 2;
+    if (LITTLE_ENDIAN && piece.byteOffset % 4 === 0) {
+      const w = new Uint32Array(piece.buffer, piece.byteOffset, words);
+      for (let i = 0; i < words; i++) h = Math.imul(h ^ w[i]!, 0x01000193);
+    } else {
+      const view = new DataView(piece.buffer, piece.byteOffset, n);
+      for (let i = 0; i < words; i++) h = Math.imul(h ^ view.getUint32(i * 4, true), 0x01000193);
+    }
+    const bytes = new Uint8Array(piece.buffer, piece.byteOffset, n);
+    for (let i = words * 4; i < n; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  }
+  return h >>> 0;
 }
