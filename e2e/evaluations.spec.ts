@@ -6,6 +6,7 @@ import { delta, formatDelta } from '../src/client/features/evaluations/compare.t
 import { formatResult, formatValue } from '../src/client/features/evaluations/format-result.ts';
 import { EvaluationsApi } from './pages/evaluations-api.ts';
 import { expect, test } from './pages/evaluations-fixtures.ts';
+import { parseCsv } from '../src/test-support/parse-csv.ts';
 
 const SHOTS = resolve(import.meta.dirname, 'screenshots');
 
@@ -29,25 +30,6 @@ async function printScreenshot(page: Page, name: string) {
   await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
 }
 
-/** A minimal RFC 4180 reader, so the test checks the file as a spreadsheet would read it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 test.describe('a slowed job', () => {
   test.use({ evaluationDelayMs: 1_500 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/evaluations.ts';
 import { csvField, exportFileName, toCsv, toJson } from './export-evaluation.ts';
 import { resultRows } from './result-rows.ts';
+import { parseCsv } from '../../../test-support/parse-csv.ts';
 
 const types = [
   { id: 't-cost', name: 'Cost', type: 'cost', description: '', enable: true, mandatory: true, created_at: '', modified_at: '' },
@@ -23,24 +24,6 @@ const evaluation: Evaluation = {
 };
 const datasets = evaluation.datasets.map((d) => ({ id: d.id, name: d.name, filters: d.filters }));
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  return rows;
-}
 
 describe('csvField', () => {
   it('quotes commas, quotes and line breaks', () => {
