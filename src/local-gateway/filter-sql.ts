@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Filter } from '../shared/filters.ts';
-import { asciiLower, boolValue, createdAtRange, numberValue } from './filter-values.ts';
+import { boolValue, createdAtRange, foldCase, numberValue, registerFoldCase } from './filter-values.ts';
 
 export interface SqlWhere {
   /** A boolean SQL expression over the `logs` table; values appear only as `?` placeholders. */
@@ -46,8 +46,8 @@ function rowSql(row: Filter): SqlWhere {
       if (row.operator === 'eq') return { sql: `${column} IN (${row.value.map(() => '?').join(',')})`, params: row.value.map(String) };
       // instr, not LIKE: a user's % or _ is a character to find, not a wildcard.
       return {
-        sql: `(${row.value.map(() => `instr(lower(${column}), ?) > 0`).join(' OR ')})`,
-        params: row.value.map((v) => asciiLower(String(v))),
+        sql: `(${row.value.map(() => `instr(fold_case(${column}), ?) > 0`).join(' OR ')})`,
+        params: row.value.map((v) => foldCase(String(v))),
       };
     }
     case 'cost':
@@ -75,12 +75,13 @@ export function filtersToSql(filters: readonly Filter[]): SqlWhere {
 
 /** `search` on logs: a case-insensitive substring of provider or model, or the exact log id. */
 export function searchToSql(search: string): SqlWhere {
-  const needle = asciiLower(search);
-  return { sql: '(instr(lower(provider), ?) > 0 OR instr(lower(model), ?) > 0 OR id = ?)', params: [needle, needle, search] };
+  const needle = foldCase(search);
+  return { sql: '(instr(fold_case(provider), ?) > 0 OR instr(fold_case(model), ?) > 0 OR id = ?)', params: [needle, needle, search] };
 }
 
 /** Counts a gateway's matching logs with plain SQL: the reference the columnar path is checked against. */
 export function countLogsBySql(db: Database.Database, gatewayId: string, filters: readonly Filter[], search?: string): number {
+  registerFoldCase(db); // the connection may not be the store's (the benchmark opens its own)
   const where = filtersToSql(filters);
   const parts = [where];
   if (search) parts.push(searchToSql(search));

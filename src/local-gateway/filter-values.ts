@@ -24,10 +24,16 @@ export function createdAtRange(row: Filter): { from: number; to: number } {
 }
 
 /**
- * Lower-cases ASCII letters only. SQLite's lower() does exactly this, so `contains` (case-insensitive)
- * gives the same answer in SQL and in memory, for every text.
+ * Case folding for `contains` and `search`, over all of Unicode ("É" finds "é"). SQL uses the store's
+ * `fold_case` function (registered by registerFoldCase), which is this same function, so SQL and the
+ * in-memory path agree on every text; SQLite's own lower() folds A–Z only.
  */
-export const asciiLower = (text: string): string => text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+export const foldCase = (text: string): string => text.toLowerCase();
+
+/** Registers `fold_case(text)` on a connection (idempotent): deterministic, so SQLite may cache it. */
+export function registerFoldCase(db: { function: (name: string, options: { deterministic: boolean }, fn: (text: unknown) => unknown) => unknown }): void {
+  db.function('fold_case', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldCase(text) : text));
+}
 
 /** Boolean and feedback values arrive normalised by filterSchema; these turn them into stored numbers. */
 export const boolValue = (v: unknown): number => (v === true || v === 'true' ? 1 : 0);

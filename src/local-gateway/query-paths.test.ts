@@ -92,6 +92,25 @@ describe('filter semantics (both paths)', () => {
     expect(both([{ key: 'model', operator: 'eq', value: ['GPT-4o-Mini'] }])).toBe(1);
   });
 
+  it('contains and search fold case over all of Unicode, the same on both paths', () => {
+    store.gateways.create('unicode');
+    store.logs.insert([
+      edge({ gateway_id: 'unicode', provider: 'Société', model: 'MODÈLE-Ünïcode' }),
+      edge({ gateway_id: 'unicode', provider: 'openai', model: 'modèle-ünïcode-mini' }),
+      edge({ gateway_id: 'unicode', provider: 'openai', model: 'gpt-4o' }),
+    ]);
+    const unicodeCols = GatewayColumns.load(store.db, 'unicode');
+    const count = (rows: unknown[], search?: string) => {
+      const filters = parse(rows);
+      const sql = countLogsBySql(store.db, 'unicode', filters, search);
+      expect(unicodeCols.count(filters, search === undefined ? undefined : { text: search, idPosition: -1 })).toBe(sql);
+      return sql;
+    };
+    expect(count([{ key: 'model', operator: 'contains', value: ['modèle-üNÏ'] }])).toBe(2);
+    expect(count([{ key: 'provider', operator: 'contains', value: ['SOCIÉTÉ'] }])).toBe(1);
+    expect(count([], 'ÜNÏCODE')).toBe(2);
+  });
+
   it('created_at eq on a day is that UTC day; eq on a date-time is that instant; gt/lt are strict', () => {
     expect(both([{ key: 'created_at', operator: 'eq', value: ['2026-03-01'] }])).toBe(2);
     expect(both([{ key: 'created_at', operator: 'eq', value: ['2026-03-01T23:59:59.999Z'] }])).toBe(1);

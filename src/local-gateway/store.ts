@@ -7,6 +7,7 @@ import { EvaluationRepository } from './store/evaluations.ts';
 import { GatewayRepository } from './store/gateways.ts';
 import { LogRepository } from './store/logs.ts';
 import { MetaRepository } from './store/meta.ts';
+import { registerFoldCase } from './filter-values.ts';
 
 /** The database file inside the data directory (its WAL files sit beside it). */
 export const STORE_FILE_NAME = 'gateway.sqlite';
@@ -42,9 +43,8 @@ export class Store {
     this.db.pragma('foreign_keys = ON');
     // Another process (the CLI) may hold the write lock for a moment; wait for it rather than fail.
     this.db.pragma('busy_timeout = 5000');
-    // Full Unicode case folding for searches over names (lists are small); log filters keep SQLite's A–Z
-    // lower() so that their SQL and in-memory paths agree on every row.
-    this.db.function('fold_case', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
+    // Case folding over all of Unicode for name searches and log `contains` (SQLite's lower() folds A–Z only).
+    registerFoldCase(this.db);
     migrate(this.db);
     this.meta = new MetaRepository(this.db);
     this.gateways = new GatewayRepository(this.db);

@@ -1,6 +1,6 @@
 import type { Filter } from '../../shared/filters.ts';
 import type { GatewayColumns, TextKey } from '../column-store.ts';
-import { asciiLower, boolValue, numberValue } from '../filter-values.ts';
+import { boolValue, foldCase, numberValue } from '../filter-values.ts';
 
 /**
  * One row filter as a pass: `run` narrows the candidate positions in place and returns how many remain;
@@ -49,7 +49,7 @@ function textPass(cols: GatewayColumns, key: TextKey, row: Filter): Pass {
   const table =
     row.operator === 'eq'
       ? dict.table((v) => wanted.includes(v))
-      : ((needles) => dict.table((v) => needles.some((n) => asciiLower(v).includes(n))))(wanted.map(asciiLower));
+      : ((needles) => dict.table((v) => needles.some((n) => foldCase(v).includes(n))))(wanted.map(foldCase));
   return codePass(codes, table, shareOf(cols, table, dict.counts));
 }
 
@@ -178,11 +178,11 @@ export function compilePass(cols: GatewayColumns, row: Filter): Pass {
 
 /** `search` on logs: a case-insensitive substring of provider or model, or the log at `idPosition`. */
 export function searchPass(cols: GatewayColumns, search: string, idPosition: number): Pass {
-  const needle = asciiLower(search);
+  const needle = foldCase(search);
   const p = cols.text.provider;
   const m = cols.text.model;
-  const pt = p.dict.table((v) => asciiLower(v).includes(needle));
-  const mt = m.dict.table((v) => asciiLower(v).includes(needle));
+  const pt = p.dict.table((v) => foldCase(v).includes(needle));
+  const mt = m.dict.table((v) => foldCase(v).includes(needle));
   return {
     share: UNKNOWN_SHARE,
     run: (c, k) => {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Gateway } from '../../shared/gateways.ts';
-import { lowerText, selectPage, type Page } from './list-query.ts';
+import { selectPage, type Page } from './list-query.ts';
+import { foldCase } from '../filter-values.ts';
 
 type GatewayRow = Record<string, unknown>;
 
@@ -41,7 +42,7 @@ export class GatewayRepository {
 
   /** Oldest first; `search` is a case-insensitive substring of the id. */
   list(q: { page: number; per_page: number; search?: string | undefined }): Page<Gateway> {
-    const query = q.search ? { where: 'instr(fold_case(id), ?) > 0', params: [lowerText(q.search)] } : { where: '', params: [] };
+    const query = q.search ? { where: 'instr(fold_case(id), ?) > 0', params: [foldCase(q.search)] } : { where: '', params: [] };
     return selectPage(this.db, { table: 'gateways', ...query, orderBy: 'created_at, id' }, q, toGateway);
   }
 

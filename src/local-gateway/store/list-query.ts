@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cachedStatement } from './statements.ts';
+import { foldCase } from '../filter-values.ts';
 
 /** One page of a list and how many items the whole list has. */
 export interface Page<T> {
@@ -9,12 +10,6 @@ export interface Page<T> {
 
 type SqlParam = string | number;
 
-/**
- * The needle of a case-insensitive substring match, `instr(fold_case(column), ?) > 0`: instr rather than
- * LIKE, so a `%` or `_` the user types is a character to find, not a wildcard. `fold_case` is the store's
- * own SQL function (SQLite's lower() folds A–Z only), so "MODÈLE" finds "Modèle" in names.
- */
-export const lowerText = (text: string): string => text.toLowerCase();
 
 /**
  * The WHERE of a gateway's dataset or evaluation list: `name` is a case-insensitive substring, `flag`
@@ -30,8 +25,9 @@ export function gatewayListWhere(
   const clauses = ['gateway_id = ?'];
   const params: SqlParam[] = [gatewayId];
   if (q.name !== undefined) {
+    // instr, not LIKE: a user's % or _ is a character to find; fold_case folds case over all of Unicode.
     clauses.push('instr(fold_case(name), ?) > 0');
-    params.push(lowerText(q.name));
+    params.push(foldCase(q.name));
   }
   if (flag.value !== undefined) {
     clauses.push(`${flag.column} = ?`);
@@ -39,7 +35,7 @@ export function gatewayListWhere(
   }
   if (q.search) {
     clauses.push(`(id = ? OR ${searchColumns.map((column) => `instr(fold_case(${column}), ?) > 0`).join(' OR ')})`);
-    params.push(q.search, ...searchColumns.map(() => lowerText(q.search!)));
+    params.push(q.search, ...searchColumns.map(() => foldCase(q.search!)));
   }
   return { where: clauses.join(' AND '), params };
 }
