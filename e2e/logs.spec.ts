@@ -251,3 +251,31 @@ test('the Continuous view lists every match in one grid, loads more near the loa
   await expect(logsPage.grid).toHaveAttribute('aria-rowcount', String(total + 1));
   await expect(logsPage.gridRow(2)).toContainText(first.result[0]!.model);
 });
+
+test('searching by model shows only its logs, counts them as the API does, and survives a reload', async ({ page, logsPage, server }) => {
+  const all = (await server.api<Envelope<WireLog[]>>('/gateways/default/logs?per_page=1')).json;
+  const model = all.result[0]!.model;
+  const searched = (await server.api<Envelope<WireLog[]>>(`/gateways/default/logs?per_page=25&search=${encodeURIComponent(model)}`)).json;
+  const total = searched.result_info?.total_count ?? -1;
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThan(all.result_info?.total_count ?? 0);
+  const models = searched.result.map((l) => l.model);
+  for (const m of models) expect(m.toLowerCase()).toContain(model.toLowerCase());
+  const count = `${total.toLocaleString('en-US')} ${total === 1 ? 'log matches' : 'logs match'}`;
+
+  await logsPage.goto('default', '?page=2');
+  await logsPage.search.fill(model);
+  // The search replaces the page number: a new search starts at its first page.
+  await expect(page).toHaveURL((url) => url.searchParams.get('search') === model && !url.searchParams.has('page'));
+  await expect(logsPage.column(2)).toHaveText(models);
+  await expect(logsPage.filters.matchCount()).toHaveText(count);
+
+  await page.reload();
+  await expect(logsPage.search).toHaveValue(model);
+  await expect(logsPage.column(2)).toHaveText(models);
+  await expect(logsPage.filters.matchCount()).toHaveText(count);
+
+  // The continuous view lists the same matches.
+  await logsPage.viewButton('Continuous').click();
+  await expect(logsPage.grid).toHaveAttribute('aria-rowcount', String(total + 1));
+});

@@ -5,6 +5,8 @@ import { FilterBuilderPart } from './filter-builder.ts';
 export class LogsPage {
   readonly heading: Locator;
   readonly table: Locator;
+  /** The text search over provider, model or log id (`search` in the URL). */
+  readonly search: Locator;
   readonly filters: FilterBuilderPart;
   readonly applyButton: Locator;
   readonly saveAsDatasetButton: Locator;
@@ -18,6 +20,7 @@ export class LogsPage {
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Logs', level: 1 });
     this.table = page.getByRole('table', { name: 'Logs' });
+    this.search = page.getByRole('searchbox', { name: 'Search logs' });
     this.filters = new FilterBuilderPart(page);
     this.applyButton = page.getByRole('button', { name: 'Apply filters' });
     this.saveAsDatasetButton = page.getByRole('button', { name: 'Save as dataset' });

@@ -3,16 +3,19 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useQuery } from '@tanstack/react-query';
 import { sessionQueries } from '../features/session/session-queries.ts';
+import { useRetryFailed } from '../lib/use-retry-failed.ts';
 
 /** Says plainly what the account cannot do (Cloudflare retired evaluations and legacy logs for newer accounts). */
 export function SessionBanner() {
   const session = useQuery(sessionQueries.current());
+  const retryFailed = useRetryFailed();
+  // The one Retry of an outage: it reloads the gateways and the page too, whose alerts then offer none.
   if (session.isError)
     return (
       <Alert
         severity="error"
         action={
-          <Button color="inherit" size="small" onClick={() => void session.refetch()}>
+          <Button color="inherit" size="small" onClick={() => void retryFailed()} disabled={session.isFetching}>
             Retry
           </Button>
         }

@@ -4,6 +4,8 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useServerUnreachable } from '../features/session/use-server-unreachable.ts';
+import { useRetryFailed } from '../lib/use-retry-failed.ts';
 
 interface QueryBoundaryProps<T> {
   query: UseQueryResult<T>;
@@ -17,17 +19,24 @@ interface QueryBoundaryProps<T> {
 /**
  * Loading skeleton, then either the error with a Retry button or the children with the data. A failed
  * refetch keeps the data it already had on screen (BackgroundErrorToasts says it failed).
+ *
+ * Retry refetches every failed query on screen, not only this one. While the server is unreachable the
+ * session banner offers that same Retry, so this alert leaves its own out rather than show a second one.
  */
 export function QueryBoundary<T>({ query, loading, what, children }: QueryBoundaryProps<T>) {
+  const retryFailed = useRetryFailed();
+  const unreachable = useServerUnreachable();
   if (query.isPending) return <>{loading ?? <LoadingLines />}</>;
   if (query.data === undefined)
     return (
       <Alert
         severity="error"
         action={
-          <Button color="inherit" size="small" onClick={() => void query.refetch()} disabled={query.isFetching}>
-            Retry
-          </Button>
+          !unreachable && (
+            <Button color="inherit" size="small" onClick={() => void retryFailed()} disabled={query.isFetching}>
+              Retry
+            </Button>
+          )
         }
       >
         Could not load {what}: {query.error?.message ?? 'no answer'}

@@ -15,14 +15,14 @@ export function useDebounced<T>(value: T, ms: number): T {
 }
 
 /**
- * The live count for `filters`, 300 ms after the last change. The previous figure stays on screen while
+ * The live count for `filters` (within `search`, when given), 300 ms after the last change of the filters. The previous figure stays on screen while
  * the next loads, and a superseded request is cancelled (the query function passes on react-query's signal).
  */
-export function useMatchCount(gw: string, filters: readonly WireFilter[], enabled = true): MatchCountState {
+export function useMatchCount(gw: string, filters: readonly WireFilter[], enabled = true, search?: string): MatchCountState {
   const text = JSON.stringify(filters);
   const settled = useDebounced(text, 300);
   const query = useQuery({
-    ...logQueries.count(gw, JSON.parse(settled) as WireFilter[]),
+    ...logQueries.count(gw, JSON.parse(settled) as WireFilter[], search),
     placeholderData: keepPreviousData,
     enabled,
   });

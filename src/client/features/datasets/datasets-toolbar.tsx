@@ -1,12 +1,9 @@
 import Add from '@mui/icons-material/Add';
-import Search from '@mui/icons-material/Search';
 import Button from '@mui/material/Button';
-import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { useDebounced } from '../../components/filter-builder/use-match-count.ts';
+import { UrlSearchField } from '../../components/url-search-field.tsx';
 import { datasetLinks } from './dataset-links.ts';
 
 interface DatasetsToolbarProps {
@@ -18,34 +15,9 @@ interface DatasetsToolbarProps {
 }
 
 export function DatasetsToolbar({ gw, search, enable, onSearch, onEnable }: DatasetsToolbarProps) {
-  // Typing stays local until it pauses, so the URL (and the request) follow words, not keystrokes.
-  const [text, setText] = useState(search);
-  const settled = useDebounced(text, 300);
-  const written = useRef(search);
-  useEffect(() => {
-    if (settled === search) return;
-    written.current = settled;
-    onSearch(settled);
-    // Only a settled change of the text should write the URL.
-  }, [settled]);
-  // Back, forward or a link change the search under the field; the field follows (but not our own writes,
-  // which may lag behind what is being typed).
-  useEffect(() => {
-    if (search === written.current) return;
-    written.current = search;
-    setText(search);
-  }, [search]);
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
-      <TextField
-        label="Search datasets"
-        size="small"
-        type="search"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        sx={{ minWidth: 260 }}
-        slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
-      />
+      <UrlSearchField label="Search datasets" value={search} onSearch={onSearch} />
       <TextField
         select
         label="Show"

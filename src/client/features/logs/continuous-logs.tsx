@@ -38,7 +38,7 @@ export default function ContinuousLogs({ gw, params, sort, onSort, nav }: Contin
       <QueryBoundary query={query} what="the logs">
         {() =>
           logs.length === 0 ? (
-            <LogsEmpty filtered={!!params.filters?.length} />
+            <LogsEmpty filtered={!!params.filters?.length} searched={!!params.search} />
           ) : (
             // Gap, as in LogsPage: sibling margin rules above the grid make every scrolled frame restyle all rows.
             <Stack spacing={1} useFlexGap>

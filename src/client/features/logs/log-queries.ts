@@ -104,14 +104,14 @@ export const logQueries = {
       getNextPageParam: (_last, pages, lastPageParam) => nextScrollPage(pages, lastPageParam),
     }),
   counts: (gw: string) => [...logQueries.gateway(gw), 'count'] as const,
-  count: (gw: string, filters: readonly WireFilter[]) =>
+  count: (gw: string, filters: readonly WireFilter[], search?: string) =>
     queryOptions({
-      queryKey: [...logQueries.counts(gw), filters] as const,
+      queryKey: [...logQueries.counts(gw), filters, search || undefined] as const,
       // The signal lets react-query cancel a count that a newer one superseded.
       queryFn: ({ signal }): Promise<LogCount> =>
         apiRequest({
           path: apiPath('gateways', gw, 'logs'),
-          query: { page: 1, per_page: 1, meta_info: true, filters: filtersParam(filters) },
+          query: { page: 1, per_page: 1, meta_info: true, search: search || undefined, filters: filtersParam(filters) },
           schema: logPageSchema,
           signal,
         }).then((page) => ({ total_count: page.result_info?.total_count ?? 0, ranges: page.result_info ?? {} })),

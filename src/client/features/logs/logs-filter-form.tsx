@@ -13,12 +13,14 @@ const logsFilterSchema = z.object({ filters: filtersSchema });
 interface LogsFilterFormProps {
   gatewayId: string;
   applied: WireFilter[];
+  /** The applied text search, which the live count includes. */
+  search?: string;
   onApply: (filters: WireFilter[]) => void;
   onSaveAsDataset: (filters: WireFilter[]) => void;
 }
 
 /** The filter builder over the logs: Apply puts the filters in the URL; the live count shows before that. */
-export function LogsFilterForm({ gatewayId, applied, onApply, onSaveAsDataset }: LogsFilterFormProps) {
+export function LogsFilterForm({ gatewayId, applied, search, onApply, onSaveAsDataset }: LogsFilterFormProps) {
   const form = useForm<z.input<typeof logsFilterSchema>, unknown, z.output<typeof logsFilterSchema>>({
     resolver: zodResolver(logsFilterSchema),
     defaultValues: { filters: applied.map(toRowInput) },
@@ -33,7 +35,7 @@ export function LogsFilterForm({ gatewayId, applied, onApply, onSaveAsDataset }:
       onSubmit={(e) => void form.handleSubmit((v) => onApply(v.filters))(e)}
     >
       <Stack spacing={2}>
-        <LiveFilterBuilder control={form.control} gatewayId={gatewayId} />
+        <LiveFilterBuilder control={form.control} gatewayId={gatewayId} search={search} />
         <Stack direction="row" spacing={1}>
           <Button type="submit" variant="contained">
             Apply filters

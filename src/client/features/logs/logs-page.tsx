@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useGatewayId } from '../../app/use-gateway-id.ts';
 import { LoadingLines } from '../../components/query-boundary.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { UrlSearchField } from '../../components/url-search-field.tsx';
 import { filtersToParam, parseFiltersParam, readIntParam } from '../../lib/url-state.ts';
 import { useUrlParams } from '../../lib/use-url-params.ts';
 import { datasetLinks } from '../datasets/dataset-links.ts';
@@ -24,7 +25,8 @@ export default function LogsPage() {
   const filters = parseFiltersParam(filtersText);
   const sort = readSort(params);
   const view = readView(params);
-  const list = { filters, order_by: sort.by, order_by_direction: sort.direction };
+  const search = params.get('search') ?? '';
+  const list = { filters, order_by: sort.by, order_by_direction: sort.direction, search: search || undefined };
   const onSort = (by: LogOrderKey) => setParams({ ...sortToParams(nextSort(sort, by)), page: undefined });
   const openLog = params.get('log') ?? undefined;
   // Stable while the open log stays, so the continuous grid's memoised rows keep their props.
@@ -43,11 +45,23 @@ export default function LogsPage() {
     // every drawn row whenever a row leaves the top while scrolling.
     <Stack spacing={2} useFlexGap>
       <PageHeading title="Logs" />
+      {/* In a row, so the column does not stretch the field across the page. */}
+      <Stack direction="row">
+        <UrlSearchField
+          label="Search logs"
+          placeholder="Provider, model or log id"
+          value={search}
+          // Typing replaces the entry rather than adding one per pause; a new search starts at page 1.
+          onSearch={(s) => setParams({ search: s, page: undefined }, { replace: true })}
+          minWidth={320}
+        />
+      </Stack>
       <LogsFilterForm
         // The URL is the state: a new `filters` (back, forward, a pasted link) starts the form afresh.
         key={`${gw}:${filtersText ?? ''}`}
         gatewayId={gw}
         applied={filters}
+        search={search || undefined}
         onApply={(next) => setParams({ filters: filtersToParam(next), page: undefined })}
         onSaveAsDataset={(next) => void navigate(datasetLinks.new(gw, { filters: next }))}
       />

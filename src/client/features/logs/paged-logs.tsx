@@ -30,7 +30,7 @@ export function PagedLogs({ gw, params, page, perPage, sort, onSort, onPage, onP
       <QueryBoundary query={logs} what="the logs">
         {(data) =>
           data.result.length === 0 ? (
-            <LogsEmpty filtered={!!params.filters?.length} />
+            <LogsEmpty filtered={!!params.filters?.length} searched={!!params.search} />
           ) : (
             <Stack spacing={1} sx={{ opacity: logs.isPlaceholderData ? 0.6 : 1 }} aria-busy={logs.isPlaceholderData}>
               <LogsTable gw={gw} logs={data.result} sort={sort} onSort={onSort} selectedId={nav.openLog} onOpen={nav.onOpen} />
