@@ -1,5 +1,5 @@
 import type { Request } from '@playwright/test';
-import { expect, test } from './pages/app-fixtures.ts';
+import { expect, test } from './pages/page-fixtures.ts';
 
 interface Dataset {
   id: string;

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { delta, formatDelta } from '../src/client/features/evaluations/compare.ts';
 import { formatResult, formatValue } from '../src/client/features/evaluations/format-result.ts';
 import { EvaluationsApi } from './pages/evaluations-api.ts';
-import { expect, test } from './pages/evaluations-fixtures.ts';
+import { expect, test } from './pages/page-fixtures.ts';
 import { parseCsv } from '../src/test-support/parse-csv.ts';
 
 const SHOTS = resolve(import.meta.dirname, 'screenshots');

@@ -1,5 +1,5 @@
 import { startServer } from './start-server.ts';
-import { expect, test as appTest } from './pages/app-fixtures.ts';
+import { expect, test as appTest } from './pages/page-fixtures.ts';
 
 // Under the local gateway's test-only faults, every page says what failed and offers Retry (never a blank
 // page or an endless spinner), Retry works once the faults are cleared, and a failed save keeps the edits.

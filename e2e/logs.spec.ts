@@ -1,4 +1,4 @@
-import { expect, test } from './pages/app-fixtures.ts';
+import { expect, test } from './pages/page-fixtures.ts';
 
 interface Envelope<T> {
   success: boolean;

@@ -1,12 +1,13 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
+import { oddFiltersSchema } from '../../../shared/dataset-annotations.ts';
 import { datasetSchema } from '../../../shared/datasets.ts';
 import { envelopeOf, pageOf } from '../../../shared/envelope.ts';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
 
 /** A list item may flag rows that break the strict per-key rules (data made elsewhere). */
 export const datasetListItemSchema = datasetSchema.extend({
-  odd_filters: z.array(z.object({ index: z.number(), message: z.string() })).optional(),
+  odd_filters: oddFiltersSchema.optional(),
 });
 export type DatasetListItem = z.infer<typeof datasetListItemSchema>;
 
