@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Conformance against Cloudflare's OpenAPI spec (../shared/openapi), with Stoplight Prism as the oracle:
+# Conformance against Cloudflare's OpenAPI spec (../shared/openapi):
+#  0. the committed spec extract the unit tests read is what the script writes from the official spec;
+#  with Stoplight Prism as the oracle:
 #  1. proxy mode in front of a running local gateway: the official SDK's calls go through Prism, which
 #     checks our requests and the local gateway's answers;
 #  2. mock mode: the server (BFF) in Cloudflare mode sends every /api route's upstream request to Prism,
@@ -8,11 +10,23 @@
 set -uo pipefail
 REPORTS=${1:?reports dir}
 ORACLE=../shared/oracle/ci-oracle.sh
+SPEC=../shared/openapi/cloudflare-ai-gateway.openapi.json
+FIXTURE=src/test-support/spec/cloudflare-ai-gateway.subset.json
 status=0
 
 step() { # name passed failed
   printf '{"name":"%s","passed":%d,"failed":%d}\n' "$1" "$2" "$3" > "$REPORTS/step-$(echo "$1" | tr -c 'a-z0-9' '-').json"
 }
+
+# 0. The spec extract: regenerate it from the official spec; any difference from the committed one fails.
+if node --import tsx src/test-support/spec/extract-spec.ts "$SPEC" "$REPORTS/spec-subset.json" > "$REPORTS/spec-subset.log" 2>&1 &&
+    diff -u "$FIXTURE" "$REPORTS/spec-subset.json" > "$REPORTS/spec-subset.diff"; then
+  step "spec extract matches the official spec" 1 0
+else
+  echo "The committed $FIXTURE differs from what the official spec gives (regenerate it and commit):"
+  cat "$REPORTS/spec-subset.log"; head -n 40 "$REPORTS/spec-subset.diff"
+  step "spec extract matches the official spec" 0 1; status=1
+fi
 
 # 1. Local gateway behind Prism (proxy mode).
 INFO="$REPORTS/local-gateway.json"
