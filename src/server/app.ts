@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { ERROR_CODES, errorEnvelope } from '../shared/envelope.ts';
 import { createAccessControl, type AccessControl } from './access.ts';
+import { keepConnectionUsable } from './connection.ts';
 import { RequestError, UpstreamShapeError } from './http.ts';
 import { requestLog } from './request-log.ts';
 import { datasetRoutes } from './routes/datasets.ts';
@@ -39,7 +40,8 @@ export interface AppOptions {
  * Builds the console's HTTP app: `/api` (validated, allow-listed routes in Cloudflare's envelope, reaching
  * the upstream only through `upstream`), the optional local gateway at `/client/v4`, and the SPA.
  *
- * Order matters: the log sees every answer; headers go on everything; host check, body limit, CSRF and
+ * Order matters: the log sees every answer; a body left unread is dealt with before any answer goes out
+ * (so a refusal leaves the connection usable); headers go on everything; host check, body limit, CSRF and
  * the session guard all run before any route, so a refused request never reaches the upstream.
  */
 export function createApp(o: AppOptions): Hono {
@@ -48,6 +50,7 @@ export function createApp(o: AppOptions): Hono {
   const log = o.log ?? ((line: string) => process.stdout.write(`${line}\n`));
 
   app.use('*', requestLog(log));
+  app.use('*', keepConnectionUsable);
   app.use('*', securityHeaders);
   if (o.loopbackHostsOnly) app.use('*', loopbackHostOnly);
   app.use('/api/*', limitBody, sameOriginMutations, auth.guard);
