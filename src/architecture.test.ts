@@ -34,6 +34,28 @@ const ALLOWED: Record<string, string[]> = {
 /** The composition roots: the server's entry points open the local gateway. */
 const COMPOSERS = /^server\/(main|start)\.ts$|^server\/.*\.test\.ts$|^server\/(conformance|test-support)\//;
 
+/**
+ * The client's zones (architecture §1), each importing only the ones to its left: lib (api-client, URL
+ * state, paths, formatting, form errors, undo-delete, debounce) ← components (UI fed by props) ←
+ * features/* ← app (composes). `main.tsx` is the entry point and counts as app.
+ */
+const CLIENT_ZONES = ['lib', 'components', 'features', 'app'] as const;
+type ClientZone = { zone: (typeof CLIENT_ZONES)[number]; feature?: string };
+
+function clientZoneOf(file: string): ClientZone {
+  const [, top, feature] = relative(SRC, file).split('/');
+  if (top === 'features') return { zone: 'features', feature };
+  if (top === 'lib' || top === 'components' || top === 'app') return { zone: top };
+  return { zone: 'app' };
+}
+
+function mayImport(from: ClientZone, to: ClientZone, target: string): boolean {
+  if (CLIENT_ZONES.indexOf(to.zone) > CLIENT_ZONES.indexOf(from.zone)) return false;
+  // Another feature is reached only through its query factories and query hooks.
+  if (from.zone === 'features' && to.zone === 'features' && from.feature !== to.feature) return /-queries\.ts$/.test(target);
+  return true;
+}
+
 describe('architecture', () => {
   const files = sourceFiles(SRC).filter((f) => !f.endsWith('architecture.test.ts'));
 
@@ -51,6 +73,23 @@ describe('architecture', () => {
         const allowed = [...(ALLOWED[from] ?? [from]), ...(/\.test\.tsx?$/.test(file) ? ['test-support'] : [])];
         const composer = from === 'server' && to === 'local-gateway' && COMPOSERS.test(relative(SRC, file));
         if (!allowed.includes(to) && !composer) violations.push(`${relative(SRC, file)} imports ${spec}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps the client zones: lib ← components ← features ← app, features meeting only through *-queries.ts', () => {
+    const violations: string[] = [];
+    for (const file of files.filter((f) => layerOf(f) === 'client')) {
+      const from = clientZoneOf(file);
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = resolve(dirname(file), spec);
+        if (layerOf(target) !== 'client') continue;
+        const to = clientZoneOf(target);
+        // A test composes what it renders, as the app does (e.g. with the app's providers).
+        if (/\.test\.tsx?$/.test(file) && to.zone === 'app') continue;
+        if (!mayImport(from, to, target)) violations.push(`${relative(SRC, file)} (${from.zone}) imports ${spec} (${to.zone})`);
       }
     }
     expect(violations).toEqual([]);

@@ -29,8 +29,14 @@ function rowSql(row: Filter): SqlWhere {
       const { from, to } = createdAtRange(row);
       const parts: string[] = [];
       const params: number[] = [];
-      if (Number.isFinite(from)) (parts.push('created_at >= ?'), params.push(from));
-      if (Number.isFinite(to)) (parts.push('created_at < ?'), params.push(to));
+      if (Number.isFinite(from)) {
+        parts.push('created_at >= ?');
+        params.push(from);
+      }
+      if (Number.isFinite(to)) {
+        parts.push('created_at < ?');
+        params.push(to);
+      }
       return { sql: parts.join(' AND '), params };
     }
     case 'success':

@@ -10,14 +10,13 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * ids look. `random` supplies 16 values in 0..31; the seed passes its PRNG so ids are reproducible.
  */
 export function ulid(timeMs: number, random: () => number = () => randomBytes(1)[0]! & 31): string {
-  let out = '';
   let t = Math.floor(timeMs);
   const time: string[] = new Array<string>(10);
   for (let i = 9; i >= 0; i--) {
     time[i] = CROCKFORD[t % 32]!;
     t = Math.floor(t / 32);
   }
-  out = time.join('');
+  let out = time.join('');
   for (let i = 0; i < 16; i++) out += CROCKFORD[random() & 31]!;
   return out;
 }

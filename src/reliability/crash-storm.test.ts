@@ -26,6 +26,8 @@ afterAll(async () => {
 
 const env = { DATA_DIR: dataDir, SEED_LOGS: '2000', LOCAL_GATEWAY_EVALUATION_DELAY_MS: '300' };
 
+// Tests read arbitrary envelope fields; the status checks are what matter here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 async function call(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${base}/api/gateways/${GW}${path}`, {
     method,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalText = z.preprocess(blankToUndefined, z.string().optional());
 const optionalInt = (name: string, min: number, max: number) =>
   z.preprocess(
     blankToUndefined,

@@ -9,6 +9,7 @@ export const displayNameSchema = z
   .trim()
   .min(1, 'Name is required')
   .max(200, 'Name must be at most 200 characters')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Name must not contain control characters');
 
 /**

@@ -7,8 +7,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { gatewayQueries } from '../features/gateways/gateway-queries.ts';
+import { paths, type GatewaySection } from '../lib/paths.ts';
 
-const SECTIONS = ['logs', 'datasets', 'evaluations'] as const;
+const SECTIONS = ['logs', 'datasets', 'evaluations'] as const satisfies readonly GatewaySection[];
 
 /** The section of `/gateways/:gw/<section>/...`; ids below it belong to the old gateway, so they are dropped. */
 export function sectionOf(pathname: string): (typeof SECTIONS)[number] {
@@ -35,7 +36,7 @@ export function GatewaySwitcher() {
       <NativeSelect
         id={id}
         value={gw ?? ''}
-        onChange={(e) => void navigate(`/gateways/${encodeURIComponent(e.target.value)}/${sectionOf(pathname)}`)}
+        onChange={(e) => void navigate(paths.section(e.target.value, sectionOf(pathname)))}
         input={<OutlinedInput label="Gateway" notched />}
         aria-describedby={gateways.isError ? `${id}-help` : undefined}
       >

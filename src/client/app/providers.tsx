@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { ToastProvider } from '../components/toast/toast-provider.tsx';
 import { createQueryClient } from '../lib/query-client.ts';
 import { BackgroundErrorToasts } from './background-error-toasts.tsx';
+import { ServerReachabilityProvider } from './server-reachability-provider.tsx';
 import { THEME_MODE_STORAGE_KEY, theme } from './theme.ts';
 
 export function Providers({ children, client }: { children: ReactNode; client?: QueryClient }) {
@@ -15,7 +16,7 @@ export function Providers({ children, client }: { children: ReactNode; client?: 
         <CssBaseline enableColorScheme />
         <ToastProvider>
           <BackgroundErrorToasts />
-          {children}
+          <ServerReachabilityProvider>{children}</ServerReachabilityProvider>
         </ToastProvider>
       </ThemeProvider>
     </QueryClientProvider>

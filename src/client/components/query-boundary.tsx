@@ -4,7 +4,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useServerUnreachable } from '../features/session/use-server-unreachable.ts';
+import { useServerUnreachable } from '../lib/server-reachability.ts';
 import { useRetryFailed } from '../lib/use-retry-failed.ts';
 
 interface QueryBoundaryProps<T> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersToParam, parseFiltersParam, readBoolParam, readIntParam, withParams } from './url-state.ts';
+import { filtersToParam, idsToParam, parseFiltersParam, parseIdsParam, readBoolParam, readIntParam, withParams } from './url-state.ts';
 
 describe('url state', () => {
   it('round-trips filters through the URL', () => {
@@ -31,6 +31,12 @@ describe('url state', () => {
     expect(readBoolParam(p, 'on')).toBe(true);
     expect(readBoolParam(p, 'off')).toBe(false);
     expect(readBoolParam(p, 'odd')).toBeUndefined();
+  });
+
+  it('reads distinct ids and writes them back', () => {
+    expect(parseIdsParam('a, b,,a')).toEqual(['a', 'b']);
+    expect(parseIdsParam(null)).toEqual([]);
+    expect(idsToParam(['a', 'b'])).toBe('a,b');
   });
 
   it('drops emptied params and keeps the others', () => {

@@ -40,3 +40,11 @@ export function withParams(params: URLSearchParams, changes: Record<string, stri
   }
   return next;
 }
+
+/** A list of ids as one param ("a,b,c"): duplicates and blanks dropped, order kept. */
+export function parseIdsParam(param: string | null): string[] {
+  if (!param) return [];
+  return [...new Set(param.split(',').map((s) => s.trim()).filter(Boolean))];
+}
+
+export const idsToParam = (ids: readonly string[]): string => ids.join(',');

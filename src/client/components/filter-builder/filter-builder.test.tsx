@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { TestForm } from './test-form.tsx';
@@ -14,10 +14,12 @@ describe('FilterBuilder', () => {
     const user = userEvent.setup();
     render(<TestForm onSubmit={vi.fn()} />);
     await user.click(screen.getByRole('button', { name: 'Add filter' }));
-    // The rows' code loads with the first row; the new row's Key then has the focus.
+    // The rows' code loads with the first row; the new row's Key then gets the focus. react-hook-form moves
+    // it in an effect after the commit that shows the row, so the row can be found a moment before its Key
+    // is focused: wait for the focus itself.
     const row = await screen.findByRole('group', { name: 'Filter 1' });
     expect(within(row).getByRole('combobox', { name: 'Key' })).toHaveValue('provider');
-    expect(within(row).getByRole('combobox', { name: 'Key' })).toHaveFocus();
+    await waitFor(() => expect(within(row).getByRole('combobox', { name: 'Key' })).toHaveFocus());
     expect(operatorChoices(row)).toEqual(['is', 'contains']);
 
     await user.selectOptions(within(row).getByRole('combobox', { name: 'Operator' }), 'contains');

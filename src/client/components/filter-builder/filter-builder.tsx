@@ -6,8 +6,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useFieldArray, useWatch, type Control } from 'react-hook-form';
 import { MAX_FILTER_ROWS } from '../../../shared/filters.ts';
-import type { LogResultInfo } from '../../../shared/logs.ts';
-import type { ObservedValues } from '../../features/logs/log-queries.ts';
+import type { ObservedValues } from './builder-data.ts';
 import { newFilterRow, type FiltersFormValues } from './filter-rows.ts';
 import { FilterSummary, type MatchCountState } from './filter-summary.tsx';
 

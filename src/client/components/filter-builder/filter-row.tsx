@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useController, type Control } from 'react-hook-form';
 import { filterRowName, KEY_META, LOG_KEYS, OPERATOR_LABELS, type Operator } from '../../../shared/filters.ts';
 import type { LogResultInfo } from '../../../shared/logs.ts';
-import type { ObservedValues } from '../../features/logs/log-queries.ts';
+import type { ObservedValues } from './builder-data.ts';
 import { changeRowKey, isLogKey, type FiltersFormValues } from './filter-rows.ts';
 import { Hint } from '../hint.tsx';
 import { ValueField } from './value-field.tsx';

@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { lintFilters } from '../../../shared/filter-lint.ts';
 import { readBack } from '../../../shared/read-back.ts';
-import type { LogCount } from '../../features/logs/log-queries.ts';
+import type { LogCount } from './builder-data.ts';
 import { completeRows, rowsForReadBack, type FilterRowInput } from './filter-rows.ts';
 
 /** The live count as the builder shows it: the last figure stays while a newer one loads. */

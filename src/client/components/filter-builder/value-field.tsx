@@ -1,7 +1,7 @@
 import type { ControllerRenderProps, FieldError } from 'react-hook-form';
 import type { KeyMeta } from '../../../shared/filters.ts';
 import type { LogResultInfo } from '../../../shared/logs.ts';
-import type { ObservedValues } from '../../features/logs/log-queries.ts';
+import type { ObservedValues } from './builder-data.ts';
 import { DateTimePicker } from './date-time-picker.tsx';
 import { usd } from './filter-summary.tsx';
 import type { FiltersFormValues } from './filter-rows.ts';

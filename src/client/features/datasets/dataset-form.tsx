@@ -11,12 +11,13 @@ import { useCallback, useRef, useState } from 'react';
 import { Controller, useForm, type Path } from 'react-hook-form';
 import { Link } from 'react-router';
 import { datasetInputSchema, type DatasetFormValues, type DatasetInput } from '../../../shared/datasets.ts';
-import { LiveFilterBuilder } from '../../components/filter-builder/live-filter-builder.tsx';
+import { FilterBuilder } from '../../components/filter-builder/filter-builder.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { UnsavedChangesGuard } from '../../components/unsaved-changes-guard.tsx';
 import { isApiError } from '../../lib/api-error.ts';
 import { mapServerErrors } from '../../lib/form-errors.ts';
-import { datasetLinks } from './dataset-links.ts';
+import { useFilterBuilderData } from '../logs/log-filter-queries.ts';
+import { paths } from '../../lib/paths.ts';
 
 interface DatasetFormProps {
   gatewayId: string;
@@ -32,15 +33,15 @@ export function DatasetForm({ gatewayId, title, defaultValues, onSave }: Dataset
     resolver: zodResolver(datasetInputSchema),
     defaultValues,
   });
+  const builderData = useFilterBuilderData(form.control, gatewayId);
   const [formError, setFormError] = useState<string[]>([]);
   // Set while a save is in flight or done, so the save's own navigation is not held up by the guard.
   const saving = useRef(false);
-  const { isDirty, isSubmitting } = form.formState;
-  const dirty = useRef(isDirty);
-  dirty.current = isDirty;
-  const shouldBlock = useCallback(() => dirty.current && !saving.current, []);
+  const { isSubmitting } = form.formState;
+  // Read when the user navigates: the form state of the last render, and whether a save let it through.
+  const shouldBlock = useCallback(() => form.formState.isDirty && !saving.current, [form]);
 
-  const submit = form.handleSubmit(async (input) => {
+  const submit = async (input: DatasetInput) => {
     setFormError([]);
     saving.current = true;
     try {
@@ -54,10 +55,10 @@ export function DatasetForm({ gatewayId, title, defaultValues, onSave }: Dataset
       );
       setFormError(mapped.other.length || mapped.fields.length ? mapped.other : [e.message]);
     }
-  });
+  };
 
   return (
-    <Stack component="form" spacing={2} noValidate onSubmit={(e) => void submit(e)} aria-label={title}>
+    <Stack component="form" spacing={2} noValidate onSubmit={(e) => void form.handleSubmit(submit)(e)} aria-label={title}>
       <PageHeading title={title} />
       {formError.length > 0 && (
         <Alert severity="error">
@@ -91,13 +92,13 @@ export function DatasetForm({ gatewayId, title, defaultValues, onSave }: Dataset
         <Typography variant="subtitle1" component="h2" sx={{ mb: 1.5, fontWeight: 600 }}>
           Filters
         </Typography>
-        <LiveFilterBuilder control={form.control} gatewayId={gatewayId} />
+        <FilterBuilder control={form.control} {...builderData} />
       </Paper>
       <Stack direction="row" spacing={1}>
         <Button type="submit" variant="contained" loading={isSubmitting}>
           Save
         </Button>
-        <Button component={Link} to={datasetLinks.list(gatewayId)}>
+        <Button component={Link} to={paths.datasets(gatewayId)}>
           Cancel
         </Button>
       </Stack>

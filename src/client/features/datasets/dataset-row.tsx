@@ -12,7 +12,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import { readBack } from '../../../shared/read-back.ts';
-import { datasetLinks } from './dataset-links.ts';
+import { paths } from '../../lib/paths.ts';
 import type { DatasetListItem } from './dataset-queries.ts';
 
 interface DatasetRowProps {
@@ -32,7 +32,7 @@ export function DatasetRow({ gw, dataset, onToggle, onDelete }: DatasetRowProps)
   return (
     <TableRow hover>
       <TableCell>
-        <Link component={RouterLink} to={datasetLinks.edit(gw, dataset.id)} sx={{ fontWeight: 600 }}>
+        <Link component={RouterLink} to={paths.dataset(gw, dataset.id)} sx={{ fontWeight: 600 }}>
           {dataset.name}
         </Link>
       </TableCell>
@@ -64,14 +64,14 @@ export function DatasetRow({ gw, dataset, onToggle, onDelete }: DatasetRowProps)
       <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(dataset.modified_at)}</TableCell>
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
         <Tooltip title="Edit">
-          <IconButton component={RouterLink} to={datasetLinks.edit(gw, dataset.id)} aria-label={`Edit ${dataset.name}`} size="small">
+          <IconButton component={RouterLink} to={paths.dataset(gw, dataset.id)} aria-label={`Edit ${dataset.name}`} size="small">
             <Edit fontSize="small" />
           </IconButton>
         </Tooltip>
         <Tooltip title="Duplicate">
           <IconButton
             component={RouterLink}
-            to={datasetLinks.new(gw, { name: `Copy of ${dataset.name}`, enable: dataset.enable, filters: dataset.filters })}
+            to={paths.newDataset(gw, { name: `Copy of ${dataset.name}`, enable: dataset.enable, filters: dataset.filters })}
             aria-label={`Duplicate ${dataset.name}`}
             size="small"
           >

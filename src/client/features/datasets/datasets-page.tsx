@@ -2,13 +2,13 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { useUrlParams } from '../../lib/use-url-params.ts';
-import { datasetLinks } from './dataset-links.ts';
+import { paths } from '../../lib/paths.ts';
 import { datasetQueries } from './dataset-queries.ts';
 import { DatasetsTable } from './datasets-table.tsx';
 import { DatasetsToolbar } from './datasets-toolbar.tsx';
@@ -45,7 +45,7 @@ export default function DatasetsPage() {
                 Nothing matches this search or status. Clear them to see every dataset.
               </EmptyState>
             ) : (
-              <EmptyState title="No datasets yet" action={<Button component={Link} to={datasetLinks.new(gw)} variant="contained">New dataset</Button>}>
+              <EmptyState title="No datasets yet" action={<Button component={Link} to={paths.newDataset(gw)} variant="contained">New dataset</Button>}>
                 A dataset is a saved filter over this gateway's logs, used by evaluations. Create one here, or filter the
                 Logs page and choose "Save as dataset".
               </EmptyState>

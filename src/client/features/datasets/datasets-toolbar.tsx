@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { Link } from 'react-router';
 import { UrlSearchField } from '../../components/url-search-field.tsx';
-import { datasetLinks } from './dataset-links.ts';
+import { paths } from '../../lib/paths.ts';
 
 interface DatasetsToolbarProps {
   gw: string;
@@ -32,7 +32,7 @@ export function DatasetsToolbar({ gw, search, enable, onSearch, onEnable }: Data
         <option value="false">Disabled only</option>
       </TextField>
       <Stack sx={{ flexGrow: 1 }} />
-      <Button component={Link} to={datasetLinks.new(gw)} variant="contained" startIcon={<Add />}>
+      <Button component={Link} to={paths.newDataset(gw)} variant="contained" startIcon={<Add />}>
         New dataset
       </Button>
     </Stack>

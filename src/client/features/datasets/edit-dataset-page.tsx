@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
-import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { toRowInput } from '../../components/filter-builder/filter-rows.ts';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { useToast } from '../../components/toast/toast-provider.tsx';
-import { datasetLinks } from './dataset-links.ts';
+import { paths } from '../../lib/paths.ts';
 import { useUpdateDataset } from './dataset-mutations.ts';
 import { datasetQueries } from './dataset-queries.ts';
 import { DatasetForm } from './dataset-form.tsx';
@@ -29,7 +29,7 @@ export default function EditDatasetPage() {
           onSave={async (input) => {
             const saved = await update.mutateAsync({ id, input });
             toast({ severity: 'success', message: `Saved "${saved.name}"` });
-            await navigate(datasetLinks.list(gw));
+            await navigate(paths.datasets(gw));
           }}
         />
       )}

@@ -1,9 +1,9 @@
 import { useNavigate, useSearchParams } from 'react-router';
-import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { toRowInput } from '../../components/filter-builder/filter-rows.ts';
 import { useToast } from '../../components/toast/toast-provider.tsx';
 import { parseFiltersParam, readBoolParam } from '../../lib/url-state.ts';
-import { datasetLinks } from './dataset-links.ts';
+import { paths } from '../../lib/paths.ts';
 import { useCreateDataset } from './dataset-mutations.ts';
 import { DatasetForm } from './dataset-form.tsx';
 
@@ -26,7 +26,7 @@ export default function NewDatasetPage() {
       onSave={async (input) => {
         const dataset = await create.mutateAsync(input);
         toast({ severity: 'success', message: `Created "${dataset.name}"` });
-        await navigate(datasetLinks.list(gw));
+        await navigate(paths.datasets(gw));
       }}
     />
   );

@@ -7,12 +7,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { LoadingLines, QueryBoundary } from '../../components/query-boundary.tsx';
 import { BarChart } from './bar-chart.tsx';
-import { buildComparison, parseIds, SMALL_SAMPLE } from './compare.ts';
+import { buildComparison, SMALL_SAMPLE } from './compare.ts';
+import { paths } from '../../lib/paths.ts';
+import { parseIdsParam } from '../../lib/url-state.ts';
 import { CompareTable } from './compare-table.tsx';
 import { evaluationQueries, evaluationTypeQueries } from './evaluation-queries.ts';
 import { PrintStyles } from './print-styles.tsx';
@@ -24,14 +26,14 @@ const MAX_COMPARED = 10;
 export default function ComparePage() {
   const gw = useGatewayId();
   const [searchParams, setSearchParams] = useSearchParams();
-  const ids = parseIds(searchParams.get('ids')).slice(0, MAX_COMPARED);
+  const ids = parseIdsParam(searchParams.get('ids')).slice(0, MAX_COMPARED);
   const requested = searchParams.get('baseline');
   const baselineId = requested && ids.includes(requested) ? requested : (ids[0] ?? '');
   const details = useQueries({ queries: ids.map((id) => evaluationQueries.detail(gw, id)) });
   const types = useQuery(evaluationTypeQueries.list());
   const evaluations = details.flatMap((d) => (d.data ? [d.data] : []));
   const now = useNow(1000, evaluations.some((e) => !e.processed));
-  const list = `/gateways/${encodeURIComponent(gw)}/evaluations`;
+  const list = paths.evaluations(gw);
   const failed = details.find((d) => d.isError);
 
   const header = (

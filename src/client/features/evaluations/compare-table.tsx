@@ -14,6 +14,7 @@ import type { Evaluation } from '../../../shared/evaluations.ts';
 import { deltaTone, formatDelta, SMALL_SAMPLE, type CompareCell, type CompareRow } from './compare.ts';
 import { MISSING, type ResultKind } from './format-result.ts';
 import { StatusChip } from './status-chip.tsx';
+import { paths } from '../../lib/paths.ts';
 
 const TONE_COLOR = { better: 'success.main', worse: 'error.main', same: 'text.secondary', neutral: 'text.secondary' } as const;
 const TONE_WORD = { better: 'better', worse: 'worse', same: 'no change', neutral: '' } as const;
@@ -78,7 +79,7 @@ export function CompareTable({ gw, evaluations, rows, baselineId, now }: Compare
             <TableCell>Evaluator</TableCell>
             {evaluations.map((e) => (
               <TableCell key={e.id} sx={{ verticalAlign: 'top', minWidth: 200 }}>
-                <Link component={RouterLink} to={`/gateways/${encodeURIComponent(gw)}/evaluations/${encodeURIComponent(e.id)}`} sx={{ fontWeight: 600 }}>
+                <Link component={RouterLink} to={paths.evaluation(gw, e.id)} sx={{ fontWeight: 600 }}>
                   {e.name}
                 </Link>
                 {e.id === baselineId && (

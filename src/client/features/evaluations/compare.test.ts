@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/evaluations.ts';
-import { buildComparison, delta, formatDelta, parseIds } from './compare.ts';
+import { buildComparison, delta, formatDelta } from './compare.ts';
 
 const types = [
   { id: 'c', name: 'Cost', type: 'cost', description: '', enable: true, mandatory: true, created_at: '', modified_at: '' },
@@ -61,13 +61,6 @@ describe('buildComparison', () => {
     const r = buildComparison([c, a], types, 'c');
     expect(r.map((x) => x.evaluator)).toEqual(['Cost', 'Speed', 'Human feedback']);
     expect(r[1]!.cells[0]!.row).toBeUndefined();
-  });
-});
-
-describe('parseIds', () => {
-  it('reads distinct ids', () => {
-    expect(parseIds('a, b,,a')).toEqual(['a', 'b']);
-    expect(parseIds(null)).toEqual([]);
   });
 });
 

@@ -74,12 +74,6 @@ export function formatDelta(kind: ResultKind, d: Delta): string {
   return `${signOf(d.absolute)}${abs}${pct}`;
 }
 
-/** `?ids=a,b` → distinct, non-empty ids, in order. */
-export function parseIds(param: string | null): string[] {
-  if (!param) return [];
-  return [...new Set(param.split(',').map((s) => s.trim()).filter(Boolean))];
-}
-
 /** Cost and speed are better lower; human feedback is better higher. Unknown evaluators have no direction. */
 export function deltaTone(kind: ResultKind, d: Delta): 'better' | 'worse' | 'same' | 'neutral' {
   if (d.absolute === 0) return 'same';

@@ -9,6 +9,7 @@ import { Link as RouterLink } from 'react-router';
 import type { Evaluation } from '../../../shared/evaluations.ts';
 import { readBack } from '../../../shared/read-back.ts';
 import type { DatasetState } from './use-dataset-states.ts';
+import { paths } from '../../lib/paths.ts';
 
 interface DatasetSnapshotsProps {
   gw: string;
@@ -31,7 +32,7 @@ export function DatasetSnapshots({ gw, evaluation, states }: DatasetSnapshotsPro
                     {state === 'deleted' ? (
                       d.name
                     ) : (
-                      <Link component={RouterLink} to={`/gateways/${encodeURIComponent(gw)}/datasets/${encodeURIComponent(d.id)}`}>
+                      <Link component={RouterLink} to={paths.dataset(gw, d.id)}>
                         {d.name}
                       </Link>
                     )}

@@ -4,7 +4,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
-import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { LoadingLines, QueryBoundary } from '../../components/query-boundary.tsx';
 import { useToast } from '../../components/toast/toast-provider.tsx';
@@ -14,7 +14,7 @@ import { DetailActions } from './detail-actions.tsx';
 import { formatAbsolute, formatElapsed, formatRelative, isStuck, STUCK_AFTER_MS } from './evaluation-status.ts';
 import { useDeleteEvaluation } from './evaluation-mutations.ts';
 import { evaluationQueries, evaluationTypeQueries } from './evaluation-queries.ts';
-import { rerunSearch } from './prefill.ts';
+import { rerunPath } from './prefill.ts';
 import { PrintStyles } from './print-styles.tsx';
 import { resultRows } from './result-rows.ts';
 import { ResultsSection } from './results-section.tsx';
@@ -22,6 +22,7 @@ import { StatusChip } from './status-chip.tsx';
 import { StuckNotice } from './stuck-notice.tsx';
 import { useDatasetStates } from './use-dataset-states.ts';
 import { useNow } from './use-now.ts';
+import { paths } from '../../lib/paths.ts';
 
 export default function EvaluationDetailPage({ stuckAfterMs = STUCK_AFTER_MS }: { stuckAfterMs?: number }) {
   const gw = useGatewayId();
@@ -31,7 +32,7 @@ export default function EvaluationDetailPage({ stuckAfterMs = STUCK_AFTER_MS }: 
   return (
     <Stack spacing={3}>
       <PrintStyles />
-      <Link component={RouterLink} to={`/gateways/${encodeURIComponent(gw)}/evaluations`} variant="body2" className="no-print">
+      <Link component={RouterLink} to={paths.evaluations(gw)} variant="body2" className="no-print">
         ← Evaluations
       </Link>
       <QueryBoundary query={detail} what="the evaluation" loading={<LoadingLines lines={6} />}>
@@ -58,8 +59,8 @@ function EvaluationView({ gw, evaluation, types, stuckAfterMs, onRefresh }: Eval
   const now = useNow(1000, !evaluation.processed);
   const states = useDatasetStates(gw, evaluation);
   const rows = resultRows(evaluation, types);
-  const base = `/gateways/${encodeURIComponent(gw)}/evaluations`;
-  const rerunTo = `${base}/new${rerunSearch(evaluation)}`;
+  const base = paths.evaluations(gw);
+  const rerunTo = rerunPath(gw, evaluation);
   const exportDatasets = evaluation.datasets.map((d) => {
     const state = states.get(d.id);
     return { id: d.id, name: d.name, filters: d.filters, currentState: state === 'unknown' ? undefined : state };

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
@@ -20,6 +20,7 @@ import { EvaluationsTable } from './evaluations-table.tsx';
 import { PER_PAGE, readListParams, writeListParams, type ListParams } from './list-params.ts';
 import { UNDO_WINDOW_MS, useDeferredDelete } from './use-deferred-delete.ts';
 import { useNow } from './use-now.ts';
+import { paths } from '../../lib/paths.ts';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -76,7 +77,6 @@ export default function EvaluationsPage() {
 
   const filtering = params.search !== '' || params.processed !== '';
   const totalPages = Math.max(1, Math.ceil((list.data?.result_info?.total_count ?? 0) / PER_PAGE));
-  const base = `/gateways/${encodeURIComponent(gw)}/evaluations`;
 
   return (
     <Stack spacing={2}>
@@ -87,11 +87,11 @@ export default function EvaluationsPage() {
             variant="outlined"
             startIcon={<CompareArrowsOutlined />}
             disabled={params.selected.length < 2}
-            onClick={() => void navigate(`${base}/compare?ids=${params.selected.map(encodeURIComponent).join(',')}`)}
+            onClick={() => void navigate(paths.compare(gw, params.selected))}
           >
             Compare{params.selected.length ? ` (${params.selected.length})` : ''}
           </Button>
-          <Button variant="contained" startIcon={<AddOutlined />} component={RouterLink} to={`${base}/new`}>
+          <Button variant="contained" startIcon={<AddOutlined />} component={RouterLink} to={paths.newEvaluation(gw)}>
             New evaluation
           </Button>
         </Stack>
@@ -136,7 +136,7 @@ export default function EvaluationsPage() {
               <EmptyState
                 title="No evaluations yet"
                 action={
-                  <Button variant="contained" component={RouterLink} to={`${base}/new`}>
+                  <Button variant="contained" component={RouterLink} to={paths.newEvaluation(gw)}>
                     New evaluation
                   </Button>
                 }

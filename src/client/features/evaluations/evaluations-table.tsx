@@ -15,9 +15,10 @@ import Paper from '@mui/material/Paper';
 import { Link as RouterLink } from 'react-router';
 import type { Evaluation, EvaluationType } from '../../../shared/evaluations.ts';
 import { formatAbsolute, formatRelative } from './evaluation-status.ts';
-import { rerunSearch } from './prefill.ts';
+import { rerunPath } from './prefill.ts';
 import { evaluatorName } from './result-rows.ts';
 import { StatusChip } from './status-chip.tsx';
+import { paths } from '../../lib/paths.ts';
 
 interface EvaluationsTableProps {
   gw: string;
@@ -30,7 +31,6 @@ interface EvaluationsTableProps {
 }
 
 export function EvaluationsTable({ gw, evaluations, types, selected, now, onToggle, onDelete }: EvaluationsTableProps) {
-  const base = `/gateways/${encodeURIComponent(gw)}/evaluations`;
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table size="small" aria-label="Evaluations">
@@ -52,7 +52,7 @@ export function EvaluationsTable({ gw, evaluations, types, selected, now, onTogg
         </TableHead>
         <TableBody>
           {evaluations.map((e) => {
-            const href = `${base}/${encodeURIComponent(e.id)}`;
+            const href = paths.evaluation(gw, e.id);
             const evaluators = [...new Set(e.results.map((r) => r.evaluation_type_id))].map((id) => evaluatorName(id, types));
             return (
               <TableRow key={e.id} hover selected={selected.includes(e.id)}>
@@ -86,7 +86,7 @@ export function EvaluationsTable({ gw, evaluations, types, selected, now, onTogg
                     </IconButton>
                   </Tooltip>
                   <Tooltip title="Re-run">
-                    <IconButton component={RouterLink} to={`${base}/new${rerunSearch(e)}`} size="small" aria-label={`Re-run ${e.name}`}>
+                    <IconButton component={RouterLink} to={rerunPath(gw, e)} size="small" aria-label={`Re-run ${e.name}`}>
                       <ReplayOutlined fontSize="small" />
                     </IconButton>
                   </Tooltip>

@@ -1,4 +1,4 @@
-import { parseIds } from './compare.ts';
+import { parseIdsParam } from '../../lib/url-state.ts';
 
 /** The list's state as it lives in the URL: a link reproduces what the sender saw. */
 export interface ListParams {
@@ -18,7 +18,7 @@ export function readListParams(p: URLSearchParams): ListParams {
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     search: p.get('search') ?? '',
     processed: processed === 'true' || processed === 'false' ? processed : '',
-    selected: parseIds(p.get('selected')),
+    selected: parseIdsParam(p.get('selected')),
   };
 }
 

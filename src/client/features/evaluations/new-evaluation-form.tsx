@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Dataset } from '../../../shared/datasets.ts';
 import { evaluationInputSchema, type Evaluation, type EvaluationInput, type EvaluationType } from '../../../shared/evaluations.ts';
@@ -48,9 +48,9 @@ export function NewEvaluationForm({ gw, datasets, types, prefill, onSubmit, onCr
     resolver: zodResolver(evaluationInputSchema),
     defaultValues: defaultValues(prefill, types, datasets),
   });
-  const { control, register, handleSubmit, setError, watch, formState } = form;
-  const chosenDatasets = watch('dataset_ids');
-  const chosenTypes = watch('evaluation_type_ids');
+  const { control, register, handleSubmit, setError, formState } = form;
+  const chosenDatasets = useWatch({ control, name: 'dataset_ids' });
+  const chosenTypes = useWatch({ control, name: 'evaluation_type_ids' });
   const counts = useQueries({
     queries: chosenDatasets.map((id) => logQueries.count(gw, datasets.find((d) => d.id === id)?.filters ?? [])),
   });

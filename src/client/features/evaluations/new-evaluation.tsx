@@ -3,7 +3,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
@@ -13,6 +13,7 @@ import { useCreateEvaluation } from './evaluation-mutations.ts';
 import { evaluationTypeQueries } from './evaluation-queries.ts';
 import { NewEvaluationForm } from './new-evaluation-form.tsx';
 import { readPrefill } from './prefill.ts';
+import { paths } from '../../lib/paths.ts';
 
 /** 100 is the API's largest page; Cloudflare has allowed about ten datasets per gateway. */
 const DATASETS_PER_PAGE = 100;
@@ -26,12 +27,11 @@ export default function NewEvaluationPage() {
   const datasets = useQuery(datasetQueries.list(gw, { per_page: DATASETS_PER_PAGE }));
   const types = useQuery(evaluationTypeQueries.list());
   const create = useCreateEvaluation(gw);
-  const base = `/gateways/${encodeURIComponent(gw)}`;
 
   return (
     <Stack spacing={3}>
       <div>
-        <Link component={RouterLink} to={`${base}/evaluations`} variant="body2">
+        <Link component={RouterLink} to={paths.evaluations(gw)} variant="body2">
           ← Evaluations
         </Link>
         <PageHeading title="New evaluation" sx={{ mt: 1 }} />
@@ -48,7 +48,7 @@ export default function NewEvaluationPage() {
                 <EmptyState
                   title="No datasets yet"
                   action={
-                    <Link component={RouterLink} to={`${base}/datasets/new`}>
+                    <Link component={RouterLink} to={paths.newDataset(gw)}>
                       New dataset
                     </Link>
                   }
@@ -67,7 +67,7 @@ export default function NewEvaluationPage() {
                   onSubmit={(input) => create.mutateAsync(input)}
                   onCreated={(evaluation) => {
                     toast({ severity: 'success', message: `Started “${evaluation.name}”` });
-                    void navigate(`${base}/evaluations/${encodeURIComponent(evaluation.id)}`);
+                    void navigate(paths.evaluation(gw, evaluation.id));
                   }}
                 />
               )

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readPrefill, rerunSearch } from './prefill.ts';
+import { readPrefill, rerunPath } from './prefill.ts';
+
+const paramsOf = (path: string) => new URL(path, 'http://console.test').searchParams;
 
 describe('prefill', () => {
   it('round-trips a re-run through the URL, suffixing the name once', () => {
@@ -8,9 +10,9 @@ describe('prefill', () => {
       datasets: [{ id: 'd1' }, { id: 'd2' }] as never,
       results: [{ evaluation_type_id: 'c' }, { evaluation_type_id: 's' }] as never,
     };
-    const p = readPrefill(new URLSearchParams(rerunSearch(e)));
+    const p = readPrefill(paramsOf(rerunPath('gw', e)));
     expect(p).toEqual({ name: 'Llama, cheap (re-run)', datasetIds: ['d1', 'd2'], evaluationTypeIds: ['c', 's'] });
-    expect(readPrefill(new URLSearchParams(rerunSearch({ ...e, name: p.name! }))).name).toBe('Llama, cheap (re-run)');
+    expect(readPrefill(paramsOf(rerunPath('gw', { ...e, name: p.name! }))).name).toBe('Llama, cheap (re-run)');
   });
   it('reads a dataset-only prefill', () => {
     expect(readPrefill(new URLSearchParams('dataset_ids=a'))).toEqual({ name: undefined, datasetIds: ['a'], evaluationTypeIds: undefined });

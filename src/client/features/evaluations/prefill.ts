@@ -1,5 +1,6 @@
 import type { Evaluation } from '../../../shared/evaluations.ts';
-import { parseIds } from './compare.ts';
+import { paths } from '../../lib/paths.ts';
+import { parseIdsParam } from '../../lib/url-state.ts';
 
 /** What the new-evaluation form may start from (Re-run, or "Evaluate" from a dataset). */
 export interface Prefill {
@@ -14,8 +15,8 @@ export function readPrefill(params: URLSearchParams): Prefill {
   const types = params.get('evaluation_type_ids');
   return {
     name: params.get('name') ?? undefined,
-    datasetIds: parseIds(params.get('dataset_ids')),
-    evaluationTypeIds: types === null ? undefined : parseIds(types),
+    datasetIds: parseIdsParam(params.get('dataset_ids')),
+    evaluationTypeIds: types === null ? undefined : parseIdsParam(types),
   };
 }
 
@@ -23,12 +24,10 @@ export function readPrefill(params: URLSearchParams): Prefill {
  * The API has no re-run: a re-run is a new evaluation with the same datasets and evaluators. It goes
  * through the form (prefilled) so the user sees what the datasets match today before running it.
  */
-export function rerunSearch(e: Pick<Evaluation, 'name' | 'datasets' | 'results'>): string {
-  const name = e.name.endsWith(RERUN_SUFFIX) ? e.name : `${e.name}${RERUN_SUFFIX}`;
-  const params = new URLSearchParams({
-    name,
-    dataset_ids: e.datasets.map((d) => d.id).join(','),
-    evaluation_type_ids: [...new Set(e.results.map((r) => r.evaluation_type_id))].join(','),
+export function rerunPath(gw: string, e: Pick<Evaluation, 'name' | 'datasets' | 'results'>): string {
+  return paths.newEvaluation(gw, {
+    name: e.name.endsWith(RERUN_SUFFIX) ? e.name : `${e.name}${RERUN_SUFFIX}`,
+    datasetIds: e.datasets.map((d) => d.id),
+    evaluationTypeIds: [...new Set(e.results.map((r) => r.evaluation_type_id))],
   });
-  return `?${params.toString()}`;
 }

@@ -2,7 +2,8 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/
 import { z } from 'zod';
 import { envelopeOf, pageOf } from '../../../shared/envelope.ts';
 import type { WireFilter } from '../../../shared/filters.ts';
-import { logDetailSchema, logResultInfoSchema, logSchema, type LOG_ORDER_KEYS, type LogDetail, type LogResultInfo } from '../../../shared/logs.ts';
+import { logDetailSchema, logResultInfoSchema, logSchema, type LOG_ORDER_KEYS } from '../../../shared/logs.ts';
+import type { LogCount, ObservedValues } from '../../components/filter-builder/builder-data.ts';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
 
 export const logPageSchema = pageOf(logSchema, logResultInfoSchema);
@@ -19,21 +20,6 @@ export interface LogListParams {
   search?: string;
 }
 
-/** What a match count answers: how many logs match, and the observed ranges among them. */
-export interface LogCount {
-  total_count: number;
-  ranges: LogResultInfo;
-}
-
-/** Values seen in recent logs, offered by the filter builder's autocompletes. */
-export interface ObservedValues {
-  provider: string[];
-  model: string[];
-  request_content_type: string[];
-  response_content_type: string[];
-  /** The gateway's ranges over all its logs (the numeric pickers' hints). */
-  ranges: LogResultInfo;
-}
 
 /** What the continuous view lists by: the paged list's params but the page, which it walks itself. */
 export type LogScrollParams = Omit<LogListParams, 'page' | 'per_page'>;

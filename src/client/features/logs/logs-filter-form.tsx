@@ -6,7 +6,8 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { filtersSchema, type WireFilter } from '../../../shared/filters.ts';
 import { toRowInput } from '../../components/filter-builder/filter-rows.ts';
-import { LiveFilterBuilder } from '../../components/filter-builder/live-filter-builder.tsx';
+import { FilterBuilder } from '../../components/filter-builder/filter-builder.tsx';
+import { useFilterBuilderData } from './log-filter-queries.ts';
 
 const logsFilterSchema = z.object({ filters: filtersSchema });
 
@@ -25,6 +26,7 @@ export function LogsFilterForm({ gatewayId, applied, search, onApply, onSaveAsDa
     resolver: zodResolver(logsFilterSchema),
     defaultValues: { filters: applied.map(toRowInput) },
   });
+  const builderData = useFilterBuilderData(form.control, gatewayId, search);
   return (
     <Paper
       component="form"
@@ -35,7 +37,7 @@ export function LogsFilterForm({ gatewayId, applied, search, onApply, onSaveAsDa
       onSubmit={(e) => void form.handleSubmit((v) => onApply(v.filters))(e)}
     >
       <Stack spacing={2}>
-        <LiveFilterBuilder control={form.control} gatewayId={gatewayId} search={search} />
+        <FilterBuilder control={form.control} {...builderData} />
         <Stack direction="row" spacing={1}>
           <Button type="submit" variant="contained">
             Apply filters

@@ -1,13 +1,13 @@
 import Stack from '@mui/material/Stack';
 import { lazy, Suspense, useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { useGatewayId } from '../../app/use-gateway-id.ts';
+import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { LoadingLines } from '../../components/query-boundary.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { UrlSearchField } from '../../components/url-search-field.tsx';
 import { filtersToParam, parseFiltersParam, readIntParam } from '../../lib/url-state.ts';
 import { useUrlParams } from '../../lib/use-url-params.ts';
-import { datasetLinks } from '../datasets/dataset-links.ts';
+import { paths } from '../../lib/paths.ts';
 import type { LogDrawerNav } from './log-drawer-host.tsx';
 import { nextSort, readSort, sortToParams, type LogOrderKey } from './log-sort.ts';
 import { LogsFilterForm } from './logs-filter-form.tsx';
@@ -63,7 +63,7 @@ export default function LogsPage() {
         applied={filters}
         search={search || undefined}
         onApply={(next) => setParams({ filters: filtersToParam(next), page: undefined })}
-        onSaveAsDataset={(next) => void navigate(datasetLinks.new(gw, { filters: next }))}
+        onSaveAsDataset={(next) => void navigate(paths.newDataset(gw, { filters: next }))}
       />
       <LogsViewSwitch
         view={view}
