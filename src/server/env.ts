@@ -48,6 +48,8 @@ const rawEnvSchema = z.object({
   ),
   CF_ACCESS_AUD: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9]{16,128}$/, 'CF_ACCESS_AUD must be the Access application audience tag').optional()),
   LOCAL_GATEWAY_EVALUATION_DELAY_MS: optionalInt('LOCAL_GATEWAY_EVALUATION_DELAY_MS', 0, 600_000),
+  // Worker threads for the local gateway's log scans; 0 runs them on the serving thread. Default: one per core (at most 4).
+  LOCAL_GATEWAY_QUERY_THREADS: optionalInt('LOCAL_GATEWAY_QUERY_THREADS', 0, 16),
   // Test-only: a JSON object of fault settings for the local gateway (its fields are checked when it
   // opens); here only that it is a JSON object, so a typo stops the start with one line.
   LOCAL_GATEWAY_FAULTS: z.preprocess(
@@ -89,6 +91,7 @@ const envSchema = rawEnvSchema
     dataDir: e.DATA_DIR,
     seedLogs: e.SEED_LOGS,
     localGatewayEvaluationDelayMs: e.LOCAL_GATEWAY_EVALUATION_DELAY_MS,
+    localGatewayQueryThreads: e.LOCAL_GATEWAY_QUERY_THREADS,
     localGatewayFaults: e.LOCAL_GATEWAY_FAULTS,
     testControl: e.LOCAL_GATEWAY_TEST_CONTROL === '1',
     upstream:
