@@ -21,7 +21,7 @@ const rawEnvSchema = z.object({
   HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:_-]+$/, 'HOST must be a host name or IP address').default('127.0.0.1')),
   PORT: optionalInt('PORT', 0, 65535).transform((v) => v ?? 8787),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
-  SEED_LOGS: optionalInt('SEED_LOGS', 0, 10_000_000),
+  SEED_LOGS: optionalInt('SEED_LOGS', 0, 20_000_000),
   CLOUDFLARE_API_TOKEN: z.preprocess(
     blankToUndefined,
     z.string().regex(/^[\x21-\x7e]{20,200}$/, 'CLOUDFLARE_API_TOKEN must be an API token (printable, no spaces)').optional(),
