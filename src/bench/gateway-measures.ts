@@ -7,7 +7,7 @@ import { ServerProcess } from './server-process.ts';
 import { median, percentile, timeRepeated } from './stats.ts';
 
 /** Seeding a million logs may take minutes on a slow machine; past this the run is broken, not slow. */
-const START_TIMEOUT_MS = 300_000;
+const START_TIMEOUT_MS = 900_000;
 
 export interface Repetitions {
   api: number;
@@ -33,9 +33,10 @@ export async function startAndTime(
   dataDir: string,
   seedLogs: number,
   nodeArgs: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<{ target: Target; ms: number; cpuS: number; logs: number }> {
   const t0 = performance.now();
-  const server = await ServerProcess.spawn({ dataDir, seedLogs, nodeArgs });
+  const server = await ServerProcess.spawn({ dataDir, seedLogs, nodeArgs, env });
   try {
     await server.waitFor('/api/gateways', START_TIMEOUT_MS);
     const client = new HttpClient(server.baseUrl, server.accountId(), server.token());
@@ -98,12 +99,12 @@ export async function measureFilters(
     const loopP50 = median(loopTimes);
     p50s.set(f.id, apiP50);
     const note = `${api.count.toLocaleString('en-US')} match`;
-    metrics.add({ name: `gateway: count [${f.label}] API p50`, value: apiP50, unit: 'ms', targetAtFull: 20, note });
+    metrics.add({ name: `gateway: count [${f.label}] API p50`, value: apiP50, unit: 'ms', targetAtFull: 20, targetAtHuge: 50, note });
     metrics.add({ name: `gateway: count [${f.label}] API p95`, value: percentile(api.times, 95), unit: 'ms' });
     metrics.add({ name: `gateway: count [${f.label}] SQL p50`, value: sqlP50, unit: 'ms' });
     metrics.add({ name: `gateway: count [${f.label}] loop p50`, value: loopP50, unit: 'ms' });
     metrics.add({ name: `gateway: count [${f.label}] API ÷ SQL`, value: apiP50 / sqlP50, unit: '×', targetAtFull: 0.25 });
-    metrics.add({ name: `gateway: count [${f.label}] API ÷ loop`, value: apiP50 / loopP50, unit: '×', targetAtFull: 10 });
+    metrics.add({ name: `gateway: count [${f.label}] API ÷ loop`, value: apiP50 / loopP50, unit: '×', targetAtFull: 10, targetAtHuge: 3 });
   }
   return p50s;
 }

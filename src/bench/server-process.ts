@@ -58,7 +58,7 @@ export class ServerProcess {
     this.log = (this.log + d.toString()).slice(-65_536);
   }
 
-  static async spawn(options: { dataDir: string; seedLogs: number; nodeArgs?: string[] }): Promise<ServerProcess> {
+  static async spawn(options: { dataDir: string; seedLogs: number; nodeArgs?: string[]; env?: Record<string, string> }): Promise<ServerProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, [...startScriptNodeFlags(), ...(options.nodeArgs ?? []), '--import', 'tsx', 'src/bench/serve.ts'], {
       cwd: ROOT,
@@ -69,6 +69,7 @@ export class ServerProcess {
         DATA_DIR: options.dataDir,
         SEED_LOGS: String(options.seedLogs),
         NODE_ENV: 'production',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Filter } from '../shared/filters.ts';
-import { Dictionary } from './column-store/dictionary.ts';
+import { allocateArrays, arraysOver, sharedOf, type ColumnArrays, type SharedColumns, type TextColumn, type ValueCounts } from './column-store/layout.ts';
+import type { Dictionary } from './column-store/dictionary.ts';
 import { pageRowids, type LogOrderKey } from './column-store/ordering.ts';
 import { compilePass, searchPass, type Pass } from './column-store/passes.ts';
 import { logRanges, type LogRanges } from './column-store/ranges.ts';
@@ -9,10 +10,25 @@ import { createdAtRange } from './filter-values.ts';
 
 export type { LogOrderKey } from './column-store/ordering.ts';
 export type { LogRanges } from './column-store/ranges.ts';
+export type { SharedColumns, TextKey } from './column-store/layout.ts';
 export { Selection } from './column-store/selection.ts';
 
-/** The text keys a filter row can name (model_type is kept for ordering only). */
-export type TextKey = 'provider' | 'model' | 'request_content_type' | 'response_content_type';
+/** A search over provider/model, or the log whose id equals the text (its position, or -1). */
+export interface LogSearch {
+  text: string;
+  idPosition: number;
+}
+
+/**
+ * Where a query runs: positions [lo, hi) of the columns, its matches written to `out` from index `lo` on
+ * (a slice's matches never outnumber its positions, so slices of one buffer never overlap). A worker thread
+ * runs one slice of a scan split across threads; a whole-range query is one slice.
+ */
+export interface Slice {
+  lo: number;
+  hi: number;
+  out: Uint32Array;
+}
 
 const SELECT_COLUMNS = `SELECT rid, created_at, cost, duration, tokens_in, tokens_out, success, cached, feedback,
   provider, model, model_type, request_content_type, response_content_type FROM logs WHERE gateway_id = ? ORDER BY created_at, rid`;
@@ -20,15 +36,13 @@ const SELECT_COLUMNS = `SELECT rid, created_at, cost, duration, tokens_in, token
 /**
  * An in-memory columnar projection of the filterable log fields of one gateway, sorted by (created_at,
  * rowid). SQLite stays the source of truth; this answers counts, page selection, ranges and evaluation
- * aggregates in a few milliseconds at a million logs, where the same filter in SQL takes 60–170 ms.
- *
- * Missing values: cost NaN; duration / tokens -1; text code 0. Every comparison with them is false, which
- * is the "a log with no value for a key never matches" rule, with no extra branch in the loops.
+ * aggregates in a few milliseconds at a million logs, where the same filter in SQL takes 60–170 ms. The
+ * arrays live in shared memory (column-store/layout.ts), so worker threads can scan them too.
  *
  * Filter rows compile to passes (column-store/passes.ts); ranges and page ordering read the selection
  * (column-store/ranges.ts, column-store/ordering.ts).
  */
-export class GatewayColumns {
+export class GatewayColumns implements ColumnArrays {
   readonly length: number;
   readonly rid: Float64Array;
   readonly createdAt: Float64Array;
@@ -39,43 +53,45 @@ export class GatewayColumns {
   readonly success: Uint8Array;
   readonly cached: Uint8Array;
   readonly feedback: Int8Array;
-  readonly text: Record<TextKey | 'model_type', { codes: Uint32Array; dict: Dictionary }>;
-  /** Rows per value of success, cached (0/1) and feedback (-1/0/1 at index +1), for pass ordering. */
-  readonly valueCounts = { success: [0, 0], cached: [0, 0], feedback: [0, 0, 0] };
-  /** Reused candidate buffer: a selection is valid until the next query on this gateway. */
-  private readonly scratch: Uint32Array;
+  readonly text: Record<TextColumn, { codes: Uint32Array; dict: Dictionary }>;
+  readonly valueCounts: ValueCounts;
+  /** Candidate buffer of whole-range queries on this thread: a selection is valid until the next one. */
+  private scratch: Uint32Array | undefined;
 
-  private constructor(length: number) {
-    this.length = length;
-    this.rid = new Float64Array(length);
-    this.createdAt = new Float64Array(length);
-    this.cost = new Float64Array(length);
-    this.duration = new Int32Array(length);
-    this.tokensIn = new Int32Array(length);
-    this.tokensOut = new Int32Array(length);
-    this.success = new Uint8Array(length);
-    this.cached = new Uint8Array(length);
-    this.feedback = new Int8Array(length);
-    const textColumn = () => ({ codes: new Uint32Array(length), dict: new Dictionary() });
-    this.text = {
-      provider: textColumn(),
-      model: textColumn(),
-      model_type: textColumn(),
-      request_content_type: textColumn(),
-      response_content_type: textColumn(),
-    };
-    this.scratch = new Uint32Array(length);
+  private constructor(a: ColumnArrays) {
+    this.length = a.length;
+    this.rid = a.rid;
+    this.createdAt = a.createdAt;
+    this.cost = a.cost;
+    this.duration = a.duration;
+    this.tokensIn = a.tokensIn;
+    this.tokensOut = a.tokensOut;
+    this.success = a.success;
+    this.cached = a.cached;
+    this.feedback = a.feedback;
+    this.text = a.text;
+    this.valueCounts = a.valueCounts;
   }
 
   /** Empty columns for `length` logs, for a saved projection to be read into (column-store/snapshot.ts). */
   static allocate(length: number): GatewayColumns {
-    return new GatewayColumns(length);
+    return new GatewayColumns(allocateArrays(length));
+  }
+
+  /** The same columns seen from another thread (see `shared`). */
+  static fromShared(shared: SharedColumns): GatewayColumns {
+    return new GatewayColumns(arraysOver(shared));
+  }
+
+  /** The shared buffers and dictionaries, to hand to a worker thread. */
+  shared(): SharedColumns {
+    return sharedOf(this);
   }
 
   /** Loads a gateway's projection with one ordered SELECT, iterated raw (no per-row objects kept). */
   static load(db: Database.Database, gatewayId: string): GatewayColumns {
     const { n } = db.prepare('SELECT count(*) AS n FROM logs WHERE gateway_id = ?').get(gatewayId) as { n: number };
-    const cols = new GatewayColumns(n);
+    const cols = GatewayColumns.allocate(n);
     const { provider, model, model_type, request_content_type, response_content_type } = cols.text;
     let i = 0;
     const rows = db.prepare(SELECT_COLUMNS).raw(true).iterate(gatewayId) as IterableIterator<unknown[]>;
@@ -133,31 +149,41 @@ export class GatewayColumns {
     return true;
   }
 
-  /**
-   * The logs matching every filter row (and `search`, if given), in created_at order. created_at rows
-   * become a window [lo, hi) by binary search (the columns are sorted by it); only that window is scanned
-   * for the other rows, and with no other row the window itself is the answer (nothing is scanned).
-   * `idPosition` is the position of the log whose id equals `search`, or -1. A selection's positions live
-   * in a reused buffer: valid until the next query on this gateway.
-   */
-  query(filters: readonly Filter[], search?: { text: string; idPosition: number }): Selection {
+  /** The window [lo, hi) of positions the query's created_at rows allow (the columns are sorted by it). */
+  timeWindow(filters: readonly Filter[]): { lo: number; hi: number } {
     let lo = 0;
     let hi = this.length;
-    const passes: Pass[] = [];
     for (const row of filters) {
-      if (row.key === 'created_at') {
-        const { from, to } = createdAtRange(row);
-        // Same rule as the SQL path (filter-sql.ts): an open end adds no bound.
-        if (Number.isFinite(from)) lo = Math.max(lo, this.lowerBound(from));
-        if (Number.isFinite(to)) hi = Math.min(hi, this.lowerBound(to));
-      } else passes.push(compilePass(this, row));
+      if (row.key !== 'created_at') continue;
+      const { from, to } = createdAtRange(row);
+      // Same rule as the SQL path (filter-sql.ts): an open end adds no bound.
+      if (Number.isFinite(from)) lo = Math.max(lo, this.lowerBound(from));
+      if (Number.isFinite(to)) hi = Math.min(hi, this.lowerBound(to));
     }
+    return { lo, hi: Math.max(lo, hi) };
+  }
+
+  /**
+   * The logs matching every filter row (and `search`, if given), in created_at order. created_at rows
+   * become a window [lo, hi) by binary search; only that window (within `slice`, if given) is scanned for
+   * the other rows, and with no other row the window itself is the answer (nothing is scanned).
+   * `idPosition` is the position of the log whose id equals `search`, or -1. Without a slice, a selection's
+   * positions live in a reused buffer: valid until the next whole-range query on this thread.
+   */
+  query(filters: readonly Filter[], search?: LogSearch, slice?: Slice): Selection {
+    const window = this.timeWindow(filters);
+    const lo = Math.max(window.lo, slice?.lo ?? 0);
+    const hi = Math.min(window.hi, slice?.hi ?? this.length);
+    const passes: Pass[] = [];
+    for (const row of filters) if (row.key !== 'created_at') passes.push(compilePass(this, row));
     if (search) passes.push(searchPass(this, search.text, search.idPosition));
-    const cand = this.scratch;
-    if (hi <= lo) return Selection.list(cand.subarray(0, 0));
-    if (passes.length === 0) return Selection.window(lo, hi, cand);
+    const buffer = slice?.out ?? (this.scratch ??= new Uint32Array(this.length));
+    const start = slice?.lo ?? 0;
+    if (hi <= lo) return Selection.list(buffer.subarray(start, start));
+    if (passes.length === 0) return Selection.window(lo, hi, buffer);
     // Most selective first: later passes then touch fewer candidates. Stable for equal shares.
     passes.sort((a, b) => a.share - b.share);
+    const cand = buffer.subarray(start);
     let k: number;
     let rest = passes;
     const first = passes[0]!;
@@ -176,11 +202,11 @@ export class GatewayColumns {
   }
 
   /** The matching positions as an array (see `query`; a view on a reused buffer). */
-  select(filters: readonly Filter[], search?: { text: string; idPosition: number }): Uint32Array {
+  select(filters: readonly Filter[], search?: LogSearch): Uint32Array {
     return this.query(filters, search).positions();
   }
 
-  count(filters: readonly Filter[], search?: { text: string; idPosition: number }): number {
+  count(filters: readonly Filter[], search?: LogSearch): number {
     return this.query(filters, search).length;
   }
 

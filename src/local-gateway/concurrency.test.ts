@@ -132,3 +132,24 @@ describe('a list page and its total', () => {
     expect(page.items.length).toBe(page.total);
   });
 });
+
+describe('with the scans on worker threads', () => {
+  it('counts see this process\'s feedback PATCH at once and another process\'s logs after the rebuild', async () => {
+    // Every scan goes to the workers, however small the gateway.
+    const t = await openTestGateway({ seedLogs: 400, queryThreads: 2, inlineScanBelow: 0 });
+    cleanup.push(t.dispose);
+    const call = caller(t.gateway);
+    const other = new Store(t.dataDir);
+    cleanup.push(() => other.close());
+    const liked = `/gateways/default/logs?per_page=1&filters=${encodeURIComponent(JSON.stringify([{ key: 'feedback', operator: 'eq', value: [1] }]))}`;
+    const sqlLiked = () => (other.db.prepare("SELECT count(*) AS n FROM logs WHERE gateway_id = 'default' AND feedback = 1").get() as { n: number }).n;
+    const id = (await call('GET', `/gateways/default/logs?per_page=1&filters=${encodeURIComponent(JSON.stringify([{ key: 'feedback', operator: 'eq', value: [0] }]))}`)).body.result[0].id;
+    expect((await call('GET', liked)).body.result_info.total_count).toBe(sqlLiked());
+    expect((await call('PATCH', `/gateways/default/logs/${id}`, { body: { feedback: 1 } })).status).toBe(200);
+    expect((await call('GET', liked)).body.result_info.total_count).toBe(sqlLiked());
+    other.logs.insert(generateLogs('default', 50, { endMs: Date.parse('2026-03-01T00:00:00Z'), seed: 12 }));
+    const all = await call('GET', '/gateways/default/logs?per_page=5&meta_info=true');
+    expect(all.body.result_info.total_count).toBe(other.logs.count('default'));
+    expect((await call('GET', liked)).body.result_info.total_count).toBe(sqlLiked());
+  });
+});

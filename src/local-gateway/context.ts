@@ -2,12 +2,14 @@ import type { Context } from 'hono';
 import type { EvaluationJobs } from './evaluator.ts';
 import { notFound, parseGatewayId } from './http.ts';
 import type { Projections } from './projections.ts';
+import type { QueryRunner } from './query-runner.ts';
 import type { Store } from './store.ts';
 
-/** What the routes share: the store, the in-memory projections, the evaluation jobs, the local account. */
+/** What the routes share: the store, the in-memory projections and what runs queries over them, the evaluation jobs, the local account. */
 export interface GatewayContext {
   store: Store;
   projections: Projections;
+  queries: QueryRunner;
   jobs: EvaluationJobs;
   accountId: string;
   token: string;

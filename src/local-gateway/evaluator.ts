@@ -1,9 +1,8 @@
 import type { EvaluationType } from '../shared/evaluations.ts';
 import { RESULT_STATUS } from '../shared/evaluations.ts';
-import type { Filter } from '../shared/filters.ts';
-import type { GatewayColumns } from './column-store.ts';
-import { PreciseSum } from './precise-sum.ts';
+import type { Aggregates } from './evaluation-aggregates.ts';
 import type { Projections } from './projections.ts';
+import type { QueryRunner } from './query-runner.ts';
 import type { Store } from './store.ts';
 
 const TYPES_CREATED = '2024-09-26T00:00:00.000Z';
@@ -50,55 +49,6 @@ export interface MetricOutcome {
   total_logs: number;
 }
 
-export interface Aggregates {
-  /** Distinct logs in the union of the datasets. */
-  totalLogs: number;
-  costSum: number;
-  costLogs: number;
-  durationSum: number;
-  durationLogs: number;
-  thumbsUp: number;
-  thumbsDown: number;
-}
-
-/**
- * Aggregates over the distinct union of the datasets' logs: each dataset marks its matches in one mask, so
- * a log in two datasets counts once. Sums are exact (see PreciseSum), so the result does not depend on order.
- */
-export function aggregate(cols: GatewayColumns, datasetFilters: readonly (readonly Filter[])[]): Aggregates {
-  const mask = new Uint8Array(cols.length);
-  for (const filters of datasetFilters) {
-    const selection = cols.query(filters);
-    // A time window marks a range at once; otherwise each selected position.
-    if (selection.isWindow) mask.fill(1, selection.lo, selection.hi);
-    else {
-      const positions = selection.positions();
-      for (let i = 0; i < positions.length; i++) mask[positions[i]!] = 1;
-    }
-  }
-  const cost = new PreciseSum();
-  let totalLogs = 0, costLogs = 0, durationSum = 0, durationLogs = 0, up = 0, down = 0;
-  const { cost: costs, duration, feedback } = cols;
-  for (let p = 0; p < mask.length; p++) {
-    if (!mask[p]) continue;
-    totalLogs++;
-    const c = costs[p]!;
-    if (c === c) {
-      cost.add(c);
-      costLogs++;
-    }
-    const d = duration[p]!;
-    if (d >= 0) {
-      durationSum += d; // integers: exact well past any log count
-      durationLogs++;
-    }
-    const f = feedback[p]!;
-    if (f === 1) up++;
-    else if (f === -1) down++;
-  }
-  return { totalLogs, costSum: cost.value(), costLogs, durationSum, durationLogs, thumbsUp: up, thumbsDown: down };
-}
-
 const done = (value: number, logs: number): MetricOutcome => ({
   result: String(value),
   status: RESULT_STATUS.done,
@@ -135,6 +85,7 @@ export class EvaluationJobs {
   constructor(
     private readonly store: Store,
     private readonly projections: Projections,
+    private readonly queries: QueryRunner,
     private readonly delayMs = 0,
   ) {}
 
@@ -143,12 +94,10 @@ export class EvaluationJobs {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (this.closed) return;
-      try {
-        this.run(evaluationId);
-      } catch (error) {
+      this.runOffThread(evaluationId).catch((error: unknown) => {
         // The evaluation stays unprocessed and is retried at the next open; say why meanwhile.
-        console.error(`local gateway: evaluation ${evaluationId} failed:`, error);
-      }
+        if (!this.closed) console.error(`local gateway: evaluation ${evaluationId} failed:`, error);
+      });
     }, this.delayMs);
     this.timers.add(timer);
   }
@@ -157,15 +106,27 @@ export class EvaluationJobs {
     for (const id of this.store.evaluations.unprocessedIds()) this.schedule(id);
   }
 
-  /** Computes and stores one evaluation now (the seed uses this directly). */
+  /** Computes and stores one evaluation now, on this thread (the seed does, inside its transaction). */
   run(evaluationId: string): void {
     const evaluation = this.store.evaluations.getById(evaluationId);
     if (!evaluation || evaluation.processed) return;
     const cols = this.projections.get(evaluation.gateway_id);
-    const figures = aggregate(
-      cols,
-      evaluation.datasets.map((d) => d.filters),
-    );
+    this.finish(evaluationId, this.queries.runInline(cols, 'aggregates', { datasetFilters: evaluation.datasets.map((d) => d.filters) }));
+  }
+
+  /** The same, with the scan on the query workers: a large evaluation does not hold up other requests. */
+  private async runOffThread(evaluationId: string): Promise<void> {
+    const evaluation = this.store.evaluations.getById(evaluationId);
+    if (!evaluation || evaluation.processed) return;
+    const cols = this.projections.get(evaluation.gateway_id);
+    const figures = await this.queries.run(cols, 'aggregates', { datasetFilters: evaluation.datasets.map((d) => d.filters) });
+    if (!this.closed) this.finish(evaluationId, figures);
+  }
+
+  private finish(evaluationId: string, figures: Aggregates): void {
+    const evaluation = this.store.evaluations.getById(evaluationId);
+    // Deleted (or finished by another run) meanwhile: nothing to store.
+    if (!evaluation || evaluation.processed) return;
     const types = new Map(this.store.evaluationTypes.all().map((t) => [t.id, t]));
     const results = evaluation.results.map((r) => ({
       id: r.id,

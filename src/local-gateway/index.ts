@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { createGatewayApp } from './app.ts';
 import { EvaluationJobs, EVALUATION_TYPES } from './evaluator.ts';
 import { FaultController, type FaultSettings } from './faults.ts';
 import { Projections } from './projections.ts';
+import { QueryRunner } from './query-runner.ts';
 import { sentBody } from './sent-bodies.ts';
 import { seedStore } from './seed.ts';
 import { Store } from './store.ts';
@@ -19,6 +21,13 @@ export interface LocalGatewayOptions {
   evaluationDelayMs?: number;
   /** Test-only: latency, errors, 429s and dropped connections on `fetch` (see faults.ts). Off by default. */
   faults?: FaultSettings;
+  /**
+   * Worker threads for log scans (counts, lists, evaluations); 0 runs them on the thread that serves HTTP.
+   * Default: one per core, at most 4.
+   */
+  queryThreads?: number;
+  /** Scans over fewer logs than this stay on the serving thread (default query-runner.ts DEFAULT_INLINE_BELOW). */
+  inlineScanBelow?: number;
 }
 
 export interface LocalGateway {
@@ -58,8 +67,12 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
   const { token, tokenFile } = loadOrCreateToken(options.dataDir);
   const store = new Store(options.dataDir);
   try {
-    const projections = new Projections(store);
-    const jobs = new EvaluationJobs(store, projections, options.evaluationDelayMs ?? 0);
+    const queries = new QueryRunner({
+      threads: options.queryThreads ?? Math.min(4, availableParallelism()),
+      ...(options.inlineScanBelow === undefined ? {} : { inlineBelow: options.inlineScanBelow }),
+    });
+    const projections = new Projections(store, (cols) => queries.forget(cols));
+    const jobs = new EvaluationJobs(store, projections, queries, options.evaluationDelayMs ?? 0);
     let accountId = store.meta.get('account_id');
     if (!accountId) {
       const newAccountId = randomBytes(16).toString('hex');
@@ -78,7 +91,7 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
     // Saved after the first answers (and again at close when own writes moved a generation).
     projections.saveSoon();
     jobs.resumeUnprocessed();
-    const app = createGatewayApp({ store, projections, jobs, accountId, token });
+    const app = createGatewayApp({ store, projections, queries, jobs, accountId, token });
     return {
       app,
       fetch: faults.wrap(async (request: Request) => app.fetch(request)),
@@ -89,6 +102,7 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
       tokenFile,
       close: async () => {
         jobs.close();
+        await queries.close();
         projections.save();
         projections.clear();
         store.close();

@@ -22,6 +22,14 @@ export class PreciseSum {
     partials.push(x);
   }
 
+  /**
+   * The exact sum as non-overlapping partials (their exact total is the sum). Adding another sum's
+   * partials to this one is exact, so sums taken over parts of the data merge without rounding.
+   */
+  partialSums(): number[] {
+    return [...this.partials];
+  }
+
   value(): number {
     const partials = this.partials;
     let n = partials.length;

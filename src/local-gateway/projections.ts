@@ -26,7 +26,11 @@ export class Projections {
   private dataVersion = -1;
   private saveTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly store: Store) {}
+  /** `onDrop` hears of a projection this set no longer holds (replaced or dropped), so workers let go of it. */
+  constructor(
+    private readonly store: Store,
+    private readonly onDrop: (cols: GatewayColumns) => void = () => {},
+  ) {}
 
   /** Builds every gateway's projection (at open, so the first request is fast). */
   loadAll(): void {
@@ -47,7 +51,9 @@ export class Projections {
       }
       return GatewayColumns.load(this.store.db, gatewayId);
     })();
+    const old = this.columns.get(gatewayId);
     this.columns.set(gatewayId, cols);
+    if (old && old !== cols) this.onDrop(old);
     return cols;
   }
 
@@ -74,8 +80,10 @@ export class Projections {
     if (this.generations.get(gatewayId) === generationBefore) {
       this.generations.set(gatewayId, this.store.logs.generation(gatewayId));
     } else {
+      const old = this.columns.get(gatewayId);
       this.columns.delete(gatewayId);
       this.generations.delete(gatewayId);
+      if (old) this.onDrop(old);
     }
   }
 
@@ -114,6 +122,7 @@ export class Projections {
   clear(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
+    for (const cols of this.columns.values()) this.onDrop(cols);
     this.columns.clear();
     this.generations.clear();
     this.saved.clear();

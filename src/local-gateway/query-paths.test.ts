@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filtersSchema, type Filter } from '../shared/filters.ts';
 import { GatewayColumns } from './column-store.ts';
 import { countLogsBySql } from './filter-sql.ts';
-import { aggregate } from './evaluator.ts';
+import { aggregate } from './evaluation-aggregates.ts';
 import { generateLogs, MODELS, prng } from './seed.ts';
+import { QueryRunner } from './query-runner.ts';
 import { Store } from './store.ts';
 import type { StoredLog } from './store/log-rows.ts';
 
@@ -281,5 +282,63 @@ describe('SQL path and columnar path agree', () => {
     expect(rids).toEqual(expected);
     const newest = cols.pageRowids(cols.select(filters), 'created_at', 'desc', 0, 5);
     expect(newest).toEqual((store.db.prepare("SELECT rid FROM logs WHERE gateway_id = 'seeded' AND cached = 0 ORDER BY created_at DESC, rid DESC LIMIT 5").all() as { rid: number }[]).map((r) => r.rid));
+  });
+});
+
+describe('split across worker threads (shared columns)', () => {
+  let runner: QueryRunner;
+  beforeAll(() => {
+    // Every scan goes to the two workers, however small.
+    runner = new QueryRunner({ threads: 2, inlineBelow: 0 });
+  });
+  afterAll(() => runner.close());
+  const ORDERS = ['created_at', 'created_at', 'model', 'provider', 'success'] as const;
+
+  it('give the counts, ranges and pages of the main thread (and SQL) on 80 random filter lists', async () => {
+    const rand = prng(20260303);
+    for (let i = 0; i < 80; i++) {
+      const filters = parse(randomFilters(rand));
+      const page = { orderBy: ORDERS[i % ORDERS.length]!, direction: rand() < 0.5 ? ('asc' as const) : ('desc' as const), offset: Math.floor(rand() * 40), limit: 7 };
+      const args = { filters, ranges: true, page };
+      const split = await runner.run(cols, 'select', args);
+      expect({ filters, page, split }).toEqual({ filters, page, split: runner.runInline(cols, 'select', args) });
+      expect(split.total).toBe(countLogsBySql(store.db, 'seeded', filters));
+    }
+  });
+
+  it('with search, and with a time window alone (nothing scanned)', async () => {
+    const someId = store.db.prepare("SELECT id, rid, created_at FROM logs WHERE gateway_id = 'seeded' LIMIT 1 OFFSET 4321").get() as { id: string; rid: number; created_at: number };
+    const page = { orderBy: 'created_at' as const, direction: 'desc' as const, offset: 0, limit: 3 };
+    for (const text of ['GEMINI', someId.id]) {
+      const search = { text, idPosition: text === someId.id ? cols.positionOf(someId.rid, someId.created_at) : -1 };
+      const args = { filters: parse([{ key: 'success', operator: 'eq', value: [true] }]), search, ranges: true, page };
+      expect(await runner.run(cols, 'select', args)).toEqual(runner.runInline(cols, 'select', args));
+    }
+    const at = (p: number) => new Date(cols.createdAt[p]!).toISOString();
+    const window = { filters: parse([{ key: 'created_at', operator: 'gt', value: [at(1000)] }, { key: 'created_at', operator: 'lt', value: [at(6000)] }]), ranges: true, page };
+    expect(await runner.run(cols, 'select', window)).toEqual(runner.runInline(cols, 'select', window));
+  });
+
+  it('give the same exact evaluation aggregates as one pass on the main thread', async () => {
+    const datasetFilters = [
+      parse([{ key: 'provider', operator: 'eq', value: ['openai'] }]),
+      parse([{ key: 'model', operator: 'contains', value: ['4o'] }, { key: 'feedback', operator: 'eq', value: [1, -1] }]),
+    ];
+    expect(await runner.run(cols, 'aggregates', { datasetFilters })).toEqual(aggregate(cols, datasetFilters));
+  });
+
+  it('see a feedback write made on the main thread at once, and a projection handed over again after it was forgotten', async () => {
+    const liked = parse([{ key: 'feedback', operator: 'eq', value: [1] }]);
+    const args = { filters: liked, ranges: false, page: { orderBy: 'created_at' as const, direction: 'asc' as const, offset: 0, limit: 1 } };
+    const before = (await runner.run(cols, 'select', args)).total;
+    const p = cols.feedback.findIndex((f) => f === 0);
+    cols.setFeedback(cols.rid[p]!, cols.createdAt[p]!, 1);
+    try {
+      expect((await runner.run(cols, 'select', args)).total).toBe(before + 1);
+      runner.forget(cols);
+      expect((await runner.run(cols, 'select', args)).total).toBe(before + 1);
+    } finally {
+      cols.setFeedback(cols.rid[p]!, cols.createdAt[p]!, 0);
+    }
   });
 });

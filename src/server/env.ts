@@ -20,7 +20,7 @@ const rawEnvSchema = z.object({
   HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:_-]+$/, 'HOST must be a host name or IP address').default('127.0.0.1')),
   PORT: optionalInt('PORT', 0, 65535).transform((v) => v ?? 8787),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
-  SEED_LOGS: optionalInt('SEED_LOGS', 0, 10_000_000),
+  SEED_LOGS: optionalInt('SEED_LOGS', 0, 20_000_000),
   CLOUDFLARE_API_TOKEN: z.preprocess(
     blankToUndefined,
     z.string().regex(/^[\x21-\x7e]{20,200}$/, 'CLOUDFLARE_API_TOKEN must be an API token (printable, no spaces)').optional(),
@@ -47,6 +47,8 @@ const rawEnvSchema = z.object({
   ),
   CF_ACCESS_AUD: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9]{16,128}$/, 'CF_ACCESS_AUD must be the Access application audience tag').optional()),
   LOCAL_GATEWAY_EVALUATION_DELAY_MS: optionalInt('LOCAL_GATEWAY_EVALUATION_DELAY_MS', 0, 600_000),
+  // Worker threads for the local gateway's log scans; 0 runs them on the serving thread. Default: one per core (at most 4).
+  LOCAL_GATEWAY_QUERY_THREADS: optionalInt('LOCAL_GATEWAY_QUERY_THREADS', 0, 16),
   // Test-only: a JSON object of fault settings for the local gateway (its fields are checked when it
   // opens); here only that it is a JSON object, so a typo stops the start with one line.
   LOCAL_GATEWAY_FAULTS: z.preprocess(
@@ -88,6 +90,7 @@ const envSchema = rawEnvSchema
     dataDir: e.DATA_DIR,
     seedLogs: e.SEED_LOGS,
     localGatewayEvaluationDelayMs: e.LOCAL_GATEWAY_EVALUATION_DELAY_MS,
+    localGatewayQueryThreads: e.LOCAL_GATEWAY_QUERY_THREADS,
     localGatewayFaults: e.LOCAL_GATEWAY_FAULTS,
     testControl: e.LOCAL_GATEWAY_TEST_CONTROL === '1',
     upstream:

@@ -58,6 +58,7 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
       dataDir: env.dataDir,
       seedLogs: env.seedLogs,
       evaluationDelayMs: env.localGatewayEvaluationDelayMs,
+      ...(env.localGatewayQueryThreads === undefined ? {} : { queryThreads: env.localGatewayQueryThreads }),
       faults: faults.data,
     });
     localGateway = gateway;

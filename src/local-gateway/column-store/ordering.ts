@@ -1,5 +1,5 @@
 import type { LOG_ORDER_KEYS } from '../../shared/logs.ts';
-import type { GatewayColumns } from '../column-store.ts';
+import type { ColumnArrays } from './layout.ts';
 import type { Selection } from './selection.ts';
 
 /** A key a log list may be ordered by. */
@@ -11,7 +11,7 @@ export type LogOrderKey = (typeof LOG_ORDER_KEYS)[number];
  * order (ties newest first).
  */
 export function pageRowids(
-  cols: GatewayColumns,
+  cols: ColumnArrays,
   selection: Selection,
   orderBy: LogOrderKey,
   direction: 'asc' | 'desc',
@@ -28,7 +28,7 @@ export function pageRowids(
 }
 
 /** A counting sort over the key's ranks (a boolean, or a text column's dictionary order): linear in the selection, and stable. */
-function sortBy(cols: GatewayColumns, positions: Uint32Array, key: Exclude<LogOrderKey, 'created_at'>): Uint32Array {
+function sortBy(cols: ColumnArrays, positions: Uint32Array, key: Exclude<LogOrderKey, 'created_at'>): Uint32Array {
   let keyOf: (r: number) => number;
   let buckets: number;
   if (key === 'success' || key === 'cached') {

@@ -1,5 +1,5 @@
 import type { Filter } from '../../shared/filters.ts';
-import type { GatewayColumns, TextKey } from '../column-store.ts';
+import type { ColumnArrays, TextKey } from './layout.ts';
 import { boolValue, foldCase, numberValue } from '../filter-values.ts';
 
 /**
@@ -17,7 +17,7 @@ export interface Pass {
 const UNKNOWN_SHARE = 0.5;
 
 /** The fraction of logs whose code the table keeps, from the per-code row counts. */
-function shareOf(cols: GatewayColumns, table: Uint8Array, counts: readonly number[]): number {
+function shareOf(cols: ColumnArrays, table: Uint8Array, counts: ArrayLike<number>): number {
   let kept = 0;
   for (let c = 0; c < table.length; c++) if (table[c]) kept += counts[c] ?? 0;
   return cols.length ? kept / cols.length : 0;
@@ -43,7 +43,7 @@ function codePass(codes: Uint32Array | Uint8Array, table: Uint8Array, share: num
   };
 }
 
-function textPass(cols: GatewayColumns, key: TextKey, row: Filter): Pass {
+function textPass(cols: ColumnArrays, key: TextKey, row: Filter): Pass {
   const { codes, dict } = cols.text[key];
   const wanted = row.value.map(String);
   const table =
@@ -54,7 +54,7 @@ function textPass(cols: GatewayColumns, key: TextKey, row: Filter): Pass {
 }
 
 /** Feedback is -1/0/1, so its table is indexed at value + 1 (a code pass cannot take a negative code). */
-function feedbackPass(cols: GatewayColumns, row: Filter): Pass {
+function feedbackPass(cols: ColumnArrays, row: Filter): Pass {
   const table = new Uint8Array(3);
   for (const v of row.value) table[numberValue(v) + 1] = 1;
   const fb = cols.feedback;
@@ -124,7 +124,7 @@ function numberPass(column: Float64Array | Int32Array, row: Filter, missingBelow
 }
 
 /** `tokens` is tokens_in + tokens_out, missing when either part is. */
-function tokensPass(cols: GatewayColumns, row: Filter): Pass {
+function tokensPass(cols: ColumnArrays, row: Filter): Pass {
   const values = row.value.map(numberValue);
   const op = row.operator;
   const tin = cols.tokensIn;
@@ -146,7 +146,7 @@ function tokensPass(cols: GatewayColumns, row: Filter): Pass {
 }
 
 /** One filter row as a pass. `created_at` never comes here: the columns are sorted by it, so it is a range. */
-export function compilePass(cols: GatewayColumns, row: Filter): Pass {
+export function compilePass(cols: ColumnArrays, row: Filter): Pass {
   switch (row.key) {
     case 'created_at':
       throw new Error('created_at is answered by range, not by a pass');
@@ -177,7 +177,7 @@ export function compilePass(cols: GatewayColumns, row: Filter): Pass {
 }
 
 /** `search` on logs: a case-insensitive substring of provider or model, or the log at `idPosition`. */
-export function searchPass(cols: GatewayColumns, search: string, idPosition: number): Pass {
+export function searchPass(cols: ColumnArrays, search: string, idPosition: number): Pass {
   const needle = foldCase(search);
   const p = cols.text.provider;
   const m = cols.text.model;

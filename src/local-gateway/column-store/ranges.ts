@@ -1,4 +1,4 @@
-import type { GatewayColumns } from '../column-store.ts';
+import type { ColumnArrays } from './layout.ts';
 
 /** The min/max figures a log list answers in `result_info` when asked for `meta_info`. */
 export interface LogRanges {
@@ -15,7 +15,7 @@ export interface LogRanges {
 }
 
 /** The min/max figures over the selected positions; a figure no selected log has is left out. */
-export function logRanges(cols: GatewayColumns, positions: Uint32Array): LogRanges {
+export function logRanges(cols: ColumnArrays, positions: Uint32Array): LogRanges {
   // One pass over the selection with plain locals: this runs on every list with meta_info.
   let minCost = Infinity, maxCost = -Infinity, minDur = Infinity, maxDur = -Infinity;
   let minIn = Infinity, maxIn = -Infinity, minOut = Infinity, maxOut = -Infinity, minTot = Infinity, maxTot = -Infinity;

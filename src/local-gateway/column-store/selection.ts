@@ -11,7 +11,7 @@ export class Selection {
     readonly hi: number,
     /** The positions, or null when the selection is the whole window. */
     private list: Uint32Array | null,
-    /** Where a whole window is materialised (the projection's reused candidate buffer). */
+    /** Where a whole window is materialised, at the same indexes as its positions (a query's buffer). */
     private readonly buffer: Uint32Array,
   ) {}
 
@@ -37,12 +37,12 @@ export class Selection {
     return this.list ? this.list[i]! : this.lo + i;
   }
 
-  /** The positions as an array (a view on a reused buffer: valid until the next query on the projection). */
+  /** The positions as an array (a view on the query's buffer: valid as long as it is). */
   positions(): Uint32Array {
     if (!this.list) {
-      const n = this.hi - this.lo;
-      const out = this.buffer.subarray(0, n);
-      for (let i = 0; i < n; i++) out[i] = this.lo + i;
+      // Index p holds position p: inside the window's own part of the buffer, so slices never overlap.
+      const out = this.buffer.subarray(this.lo, this.hi);
+      for (let i = 0; i < out.length; i++) out[i] = this.lo + i;
       this.list = out;
     }
     return this.list;

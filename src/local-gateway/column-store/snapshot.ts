@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import type { GatewayColumns, TextKey } from '../column-store.ts';
+import { TEXT_COLUMNS, type ColumnArrays, type TextColumn } from './layout.ts';
 
 /** Bumped whenever the layout below changes: a file of another format is simply rebuilt. */
 const FORMAT = 2;
@@ -17,11 +17,8 @@ export interface SnapshotKey {
   count: number;
 }
 
-type TextColumn = TextKey | 'model_type';
-const TEXT_COLUMNS: readonly TextColumn[] = ['provider', 'model', 'model_type', 'request_content_type', 'response_content_type'];
-
 /** The typed arrays in file order (the text codes after the fixed ones). */
-function arraysOf(cols: GatewayColumns): ArrayBufferView[] {
+function arraysOf(cols: ColumnArrays): ArrayBufferView[] {
   return [
     cols.rid, cols.createdAt, cols.cost, cols.duration, cols.tokensIn, cols.tokensOut, cols.success, cols.cached, cols.feedback,
     ...TEXT_COLUMNS.map((k) => cols.text[k].codes),
@@ -32,7 +29,7 @@ interface Header extends SnapshotKey {
   magic: string;
   format: number;
   length: number;
-  valueCounts: GatewayColumns['valueCounts'];
+  valueCounts: Record<keyof ColumnArrays['valueCounts'], number[]>;
   dictionaries: Record<TextColumn, { values: (string | null)[]; counts: number[] }>;
 }
 
@@ -42,13 +39,13 @@ interface Header extends SnapshotKey {
  * so a reader sees a whole file or none. A restart then reads ~60 bytes a log instead of decoding every
  * row from SQLite (seconds at a million).
  */
-export function writeSnapshot(path: string, cols: GatewayColumns, key: SnapshotKey): void {
+export function writeSnapshot(path: string, cols: ColumnArrays, key: SnapshotKey): void {
   const header: Header = {
     magic: MAGIC,
     format: FORMAT,
     ...key,
     length: cols.length,
-    valueCounts: cols.valueCounts,
+    valueCounts: { success: [...cols.valueCounts.success], cached: [...cols.valueCounts.cached], feedback: [...cols.valueCounts.feedback] },
     dictionaries: Object.fromEntries(TEXT_COLUMNS.map((k) => [k, { values: cols.text[k].dict.values, counts: cols.text[k].dict.counts }])) as Header['dictionaries'],
   };
   const head = Buffer.from(JSON.stringify(header));
@@ -79,7 +76,7 @@ export function writeSnapshot(path: string, cols: GatewayColumns, key: SnapshotK
  * missing, of another format, for another state of the logs, cut short or damaged (the caller rebuilds
  * from SQLite). Nothing in the file is trusted: a damaged one must cost a rebuild, never a failed start.
  */
-export function readSnapshot(path: string, key: SnapshotKey, allocate: (length: number) => GatewayColumns): GatewayColumns | undefined {
+export function readSnapshot<C extends ColumnArrays>(path: string, key: SnapshotKey, allocate: (length: number) => C): C | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -93,7 +90,7 @@ export function readSnapshot(path: string, key: SnapshotKey, allocate: (length: 
   }
 }
 
-function decode(bytes: Buffer, key: SnapshotKey, allocate: (length: number) => GatewayColumns): GatewayColumns | undefined {
+function decode<C extends ColumnArrays>(bytes: Buffer, key: SnapshotKey, allocate: (length: number) => C): C | undefined {
   if (bytes.length < 8) return undefined;
   const headLength = bytes.readUInt32LE(0);
   if (4 + headLength > bytes.length - 4) return undefined;
@@ -120,7 +117,7 @@ function decode(bytes: Buffer, key: SnapshotKey, allocate: (length: number) => G
   // Hashed over the copied (aligned) arrays: the same pieces, in the same order, as when it was written.
   if (checksum([bytes.subarray(0, 4), bytes.subarray(4, 4 + headLength), ...arrays]) !== bytes.readUInt32LE(offset)) return undefined;
   if (!consistent(header, cols)) return undefined;
-  Object.assign(cols.valueCounts, header.valueCounts);
+  for (const k of ['success', 'cached', 'feedback'] as const) cols.valueCounts[k].set(header.valueCounts[k]);
   for (const k of TEXT_COLUMNS) cols.text[k].dict.restore(header.dictionaries[k].values, header.dictionaries[k].counts);
   return cols;
 }
@@ -134,7 +131,7 @@ const sum = (v: readonly number[]) => v.reduce((a, b) => a + b, 0);
  * code 0 is "no value", and every text code names a dictionary entry. (A file written by this module
  * always passes; this is for one that was damaged, or written by a faulty build, with a valid checksum.)
  */
-function consistent(header: Header, cols: GatewayColumns): boolean {
+function consistent(header: Header, cols: ColumnArrays): boolean {
   const { length } = cols;
   const vc = header.valueCounts as unknown as Record<string, unknown> | undefined;
   if (!vc || typeof vc !== 'object') return false;

@@ -15,7 +15,7 @@ export function registerLogRoutes(app: Hono, base: string, ctx: GatewayContext):
   const list = `${base}/gateways/:gateway_id/logs`;
   const one = `${list}/:id`;
 
-  app.get(list, (c) => {
+  app.get(list, async (c) => {
     const gw = resolveGateway(c, ctx);
     if (!gw.ok) return gw.response;
     const q = parseQuery(c, logListQuerySchema);
@@ -27,10 +27,13 @@ export function registerLogRoutes(app: Hono, base: string, ctx: GatewayContext):
       const byId = ctx.store.logs.get(gw.id, search);
       searchArg = { text: search, idPosition: byId ? cols.positionOf(byId.rid, byId.created_at) : -1 };
     }
-    const selection = cols.query(filters ?? [], searchArg);
-    const total = selection.length;
-    const ranges = meta_info ? cols.ranges(selection) : {};
-    const rids = cols.pageRowids(selection, order_by, order_by_direction, (page - 1) * per_page, per_page);
+    // Count, ranges and the page's rowids from one selection, scanned off this thread (query-runner.ts).
+    const { total, ranges, rids } = await ctx.queries.run(cols, 'select', {
+      filters: filters ?? [],
+      ...(searchArg ? { search: searchArg } : {}),
+      ranges: Boolean(meta_info),
+      page: { orderBy: order_by, direction: order_by_direction, offset: (page - 1) * per_page, limit: per_page },
+    });
     const byRid = new Map(ctx.store.logs.byRowid(rids).map((row) => [row.rid, row]));
     const logs = rids.flatMap((rid) => {
       const row = byRid.get(rid);

@@ -19,11 +19,8 @@ export class LogRepository {
 
   constructor(private readonly db: Database.Database) {
     this.getStmt = db.prepare<[string, string], StoredLogRow>(`SELECT rid, ${LOG_COLUMNS} FROM logs WHERE gateway_id = ? AND id = ?`);
-    this.insertStmt = db.prepare(
-      `INSERT INTO logs (${LOG_COLUMNS}) VALUES (@id, @gateway_id, @created_at, @provider, @model, @model_type, @path, @duration,
-        @success, @cached, @tokens_in, @tokens_out, @cost, @request_content_type, @response_content_type, @request_type, @status_code,
-        @metadata, @feedback, @score)`,
-    );
+    // Positional parameters: binding 20 values by name costs about a third of a bulk insert's CPU.
+    this.insertStmt = db.prepare(`INSERT INTO logs (${LOG_COLUMNS}) VALUES (${LOG_COLUMNS.split(',').map(() => '?').join(', ')})`);
     this.idExistsStmt = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM logs WHERE id = ?');
     this.countStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM logs WHERE gateway_id = ?');
     this.generationGetStmt = db.prepare<[string], { generation: number }>('SELECT generation FROM log_state WHERE gateway_id = ?');
@@ -108,22 +105,36 @@ export class LogRepository {
    * and rebuilt once at the end, which is several times faster for a bulk load of millions of rows.
    */
   insert(logs: Iterable<StoredLog>, options: { dropIndexes?: boolean } = {}): number {
-    return this.db.transaction(() => {
-      if (options.dropIndexes) for (const sql of DROP_LOG_INDEXES) this.db.exec(sql);
-      let n = 0;
-      const gateways = new Set<string>();
-      for (const log of logs) {
-        checkInt32Fields(log);
-        this.insertStmt.run(log);
-        gateways.add(log.gateway_id);
-        n++;
-      }
-      if (options.dropIndexes) for (const sql of LOG_INDEXES) this.db.exec(sql);
-      for (const g of gateways) this.generationBumpStmt.run(g);
-      return n;
-    }).immediate();
+    // A bulk load builds its indexes in one sort each: a larger page cache for it keeps that sort in memory.
+    const cacheSize = options.dropIndexes ? (this.db.pragma('cache_size', { simple: true }) as number) : undefined;
+    if (cacheSize !== undefined) this.db.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
+    try {
+      return this.db.transaction(() => {
+        if (options.dropIndexes) for (const sql of DROP_LOG_INDEXES) this.db.exec(sql);
+        let n = 0;
+        const gateways = new Set<string>();
+        for (const log of logs) {
+          checkInt32Fields(log);
+          this.insertStmt.run(
+            log.id, log.gateway_id, log.created_at, log.provider, log.model, log.model_type, log.path, log.duration, log.success, log.cached,
+            log.tokens_in, log.tokens_out, log.cost, log.request_content_type, log.response_content_type, log.request_type, log.status_code,
+            log.metadata, log.feedback, log.score,
+          );
+          gateways.add(log.gateway_id);
+          n++;
+        }
+        if (options.dropIndexes) for (const sql of LOG_INDEXES) this.db.exec(sql);
+        for (const g of gateways) this.generationBumpStmt.run(g);
+        return n;
+      }).immediate();
+    } finally {
+      if (cacheSize !== undefined) this.db.pragma(`cache_size = ${cacheSize}`);
+    }
   }
 }
+
+/** Page cache of a bulk load, in KiB (negative: SQLite's unit for a size rather than a page count). */
+const BULK_CACHE_SIZE = -262_144;
 
 /**
  * Refuses a log the projection could not hold. Every writer (import, seed) goes through insert; the import
