@@ -68,7 +68,7 @@ const metricsSchema = z.preprocess(
 );
 
 /** One `ai_gateway_events` line, as documented, read tolerantly; unknown fields are ignored. */
-export const logpushEventSchema = z.looseObject({
+export const logpushEventSchema = z.object({
   Timestamp: z.unknown().transform((value, ctx) => {
     const ms = parseTimestamp(value);
     if (ms === undefined) {
@@ -88,6 +88,10 @@ export const logpushEventSchema = z.looseObject({
   Endpoint: text(2000).optional(),
   RoutingDecisionID: text(200).optional(),
   RoutingReason: text(2000).optional(),
+  // Encrypted or plain; opened (or kept out) by logpushEventToStored.
+  Metadata: z.unknown().optional(),
+  RequestBody: z.unknown().optional(),
+  ResponseBody: z.unknown().optional(),
 });
 
 export type LogpushEvent = z.infer<typeof logpushEventSchema>;
@@ -174,9 +178,9 @@ export function logpushEventToStored(
   const { provider, model } = splitModel(event.Provider || undefined, rawModel);
   if (!provider) throw new LineProblem('Provider', 'is missing (and Model has no provider/ prefix)');
   const metrics = event.Metrics;
-  const metadata = openField('Metadata', (event as Record<string, unknown>).Metadata, privateKey, outcome);
-  const requestBody = openField('RequestBody', (event as Record<string, unknown>).RequestBody, privateKey, outcome);
-  const responseBody = openField('ResponseBody', (event as Record<string, unknown>).ResponseBody, privateKey, outcome);
+  const metadata = openField('Metadata', event.Metadata, privateKey, outcome);
+  const requestBody = openField('RequestBody', event.RequestBody, privateKey, outcome);
+  const responseBody = openField('ResponseBody', event.ResponseBody, privateKey, outcome);
   const requestedModel = event.RequestedModel && event.RequestedModel !== rawModel ? event.RequestedModel : null;
   const status = event.StatusCode ?? null;
   const log: StoredLog = {
@@ -186,7 +190,7 @@ export function logpushEventToStored(
     provider,
     model,
     model_type: null,
-    path: (event.Endpoint ?? '').replace(/^\/+/, ''),
+    path: event.Endpoint === undefined ? '' : event.Endpoint.charCodeAt(0) === 47 ? event.Endpoint.replace(/^\/+/, '') : event.Endpoint,
     duration: metrics?.duration ?? 0,
     success: status === null || (status >= 200 && status < 300) ? 1 : 0,
     cached: event.Cached ? 1 : 0,
@@ -201,6 +205,9 @@ export function logpushEventToStored(
     feedback: 0,
     score: null,
   };
+  // Most events have none of these: no second row for them.
+  const hasExtras = requestedModel !== null || event.RateLimited || event.RoutingDecisionID || event.RoutingReason || requestBody !== undefined || responseBody !== undefined;
+  if (!hasExtras) return { log, extras: undefined };
   const extras: LogExtras = {
     requested_model: requestedModel,
     rate_limited: event.RateLimited ? 1 : null,
@@ -209,6 +216,5 @@ export function logpushEventToStored(
     request_body: requestBody ?? null,
     response_body: responseBody ?? null,
   };
-  const hasExtras = Object.values(extras).some((v) => v !== null);
-  return { log, extras: hasExtras ? extras : undefined };
+  return { log, extras };
 }
