@@ -73,10 +73,16 @@ describe('import', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Imported 3 logs');
     expect(countLogs('default')).toBe(before + 3);
-    // Importing the same ids again is refused as a whole.
+    // Importing the same file again adds nothing and is not an error (a cron job may re-run).
     const again = cli('import', file, '--gateway', 'default');
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('line 1: id 01JADMCQQQBWH3NXZ5GCRN0001 already exists');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Imported 0 logs');
+    expect(again.stdout).toContain('3 already present');
+    expect(countLogs('default')).toBe(before + 3);
+    // The same ids into another gateway are refused, naming the line: log ids are unique across gateways.
+    const elsewhere = cli('import', file, '--gateway', 'production');
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain('line 1: id 01JADMCQQQBWH3NXZ5GCRN0001 already exists in gateway default');
   });
 
   it('names the field and line for several kinds of bad input', () => {

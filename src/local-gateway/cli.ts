@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gatewayIdSchema } from '../shared/gateways.ts';
 import { importLogFile } from './import-logs.ts';
+import { loadPrivateKey, PrivateKeyError } from './import/decrypt.ts';
+import { expandPaths } from './import/lines.ts';
+import { printImportResult, progressPrinter } from './import/report.ts';
 import { openLocalGateway } from './index.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { PROJECTIONS_DIR_NAME } from './projections.ts';
@@ -14,7 +17,13 @@ import { TOKEN_FILE_NAME } from './token.ts';
 const USAGE = `usage: npm run gateway -- <command> [options]
   seed --logs N [--gateway ID]     append N generated logs (split over the seed gateways, or to ID);
                                    on an empty data dir, the first-start seed with N logs
-  import FILE.jsonl --gateway ID   import Cloudflare log objects, one per line; all or nothing
+  import FILE|FOLDER… [--gateway ID] [--private-key PEM_FILE]
+                                   import log files, each all or nothing; a folder means its files.
+                                   A file holds Cloudflare log objects (JSON Lines; needs --gateway) or
+                                   Logpush ai_gateway_events (NDJSON; to their Gateway unless --gateway),
+                                   gzipped or not. Importing a file again adds nothing. Encrypted fields
+                                   are decrypted with --private-key, otherwise kept out; the key is never
+                                   stored. A missing gateway is created.
   reset                            delete the store and the token
   info                             show the account, gateways and counts
 options: --data-dir DIR (or DATA_DIR; default ./data)
@@ -26,8 +35,11 @@ function storeExists(dataDir: string) {
   return existsSync(join(dataDir, STORE_FILE_NAME));
 }
 
-function gatewayOption(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
+/** One --gateway at most (sync takes several). */
+function gatewayOption(values: string[] | undefined): string | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  if (values.length > 1) throw new UsageError('--gateway may be given once for this command');
+  const value = values[0]!;
   const parsed = gatewayIdSchema.safeParse(value);
   if (!parsed.success) throw new UsageError(`--gateway ${parsed.error.issues[0]?.message}`);
   return parsed.data;
@@ -39,7 +51,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { 'data-dir': { type: 'string' }, logs: { type: 'string' }, gateway: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        'data-dir': { type: 'string' },
+        logs: { type: 'string' },
+        gateway: { type: 'string', multiple: true },
+        'private-key': { type: 'string' },
+        help: { type: 'boolean' },
+      },
     });
     const [command, ...rest] = positionals;
     if (values.help || !command) {
@@ -77,24 +95,34 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         return 0;
       }
       case 'import': {
-        const file = rest[0];
+        if (rest.length === 0) throw new UsageError('import needs at least one file or folder');
         const gatewayId = gatewayOption(values.gateway);
-        if (!file || !gatewayId) throw new UsageError('import needs a file and --gateway ID');
-        if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-        if (!storeExists(dataDir)) await (await openLocalGateway({ dataDir })).close();
-        const store = new Store(dataDir);
+        for (const path of rest) if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+        const files = await expandPaths(rest);
+        let privateKey;
         try {
-          if (!store.gateways.get(gatewayId)) store.gateways.create(gatewayId);
-          const result = importLogFile(store, gatewayId, file);
-          if (!result.ok) {
-            console.error(`Nothing imported; fix these lines first:\n${result.errors.join('\n')}`);
+          privateKey = values['private-key'] === undefined ? undefined : loadPrivateKey(values['private-key']);
+        } catch (error) {
+          if (error instanceof PrivateKeyError) {
+            console.error(error.message);
             return 1;
           }
-          console.log(`Imported ${result.imported} logs into ${gatewayId}.`);
-          return 0;
+          throw error;
+        }
+        if (!storeExists(dataDir)) await (await openLocalGateway({ dataDir })).close();
+        const store = new Store(dataDir);
+        let refused = 0;
+        try {
+          for (const file of files) {
+            const progress = progressPrinter(file);
+            const result = await importLogFile(store, file, { gatewayId, privateKey }, progress.update);
+            progress.done();
+            if (!printImportResult(file, result, privateKey !== undefined)) refused++;
+          }
         } finally {
           store.close();
         }
+        return refused > 0 ? 1 : 0;
       }
       case 'reset': {
         for (const name of [STORE_FILE_NAME, `${STORE_FILE_NAME}-wal`, `${STORE_FILE_NAME}-shm`, TOKEN_FILE_NAME]) rmSync(join(dataDir, name), { force: true });

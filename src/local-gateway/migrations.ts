@@ -95,6 +95,28 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE TABLE log_state (gateway_id TEXT PRIMARY KEY, generation INTEGER NOT NULL) STRICT;
   `,
+  // What a log keeps beyond the Logs API's columns (Logpush's fields without a column, decrypted request
+  // and response bodies), only for logs that have any; and where each gateway's logs came from.
+  `
+  CREATE TABLE log_extras (
+    log_id TEXT PRIMARY KEY,
+    requested_model TEXT,
+    rate_limited INTEGER,
+    routing_decision_id TEXT,
+    routing_reason TEXT,
+    request_body TEXT,
+    response_body TEXT
+  ) STRICT;
+  CREATE TABLE log_sources (
+    seq INTEGER PRIMARY KEY,
+    gateway_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    label TEXT NOT NULL,
+    logs INTEGER NOT NULL,
+    at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX log_sources_gateway ON log_sources(gateway_id, seq);
+  `,
 ];
 
 /** The log indexes, kept apart so a bulk load can drop them and build them once at the end. */

@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
+import { logpushEvent } from '../test-support/logpush-fixtures.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface ImportBenchResult {
+  lines: number;
+  gzipBytes: number;
+  seconds: number;
+  linesPerSecond: number;
+  maxRssMb: number;
+}
+
+/** Writes `lines` plain Logpush events, gzipped, as a stream (the file is never held in memory). */
+async function writeLogpushFile(file: string, lines: number): Promise<void> {
+  const gzip = createGzip({ level: 1 });
+  const out = gzip.pipe(createWriteStream(file));
+  let chunk = '';
+  for (let i = 0; i < lines; i++) {
+    chunk += `${JSON.stringify(logpushEvent(i))}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!gzip.write(chunk)) await new Promise((r) => gzip.once('drain', r));
+      chunk = '';
+    }
+  }
+  gzip.end(chunk);
+  await finished(out);
+}
+
+/**
+ * Import throughput of the CLI on `lines` Logpush lines (gzipped NDJSON) into a fresh store, in its own
+ * process, with that process's peak RSS (issue 12's targets: ≥ 100,000 lines/s, RSS ≤ 400 MB).
+ */
+export async function runImportBench(lines: number): Promise<ImportBenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'import-bench-'));
+  try {
+    const file = join(dir, 'events.log.gz');
+    await writeLogpushFile(file, lines);
+    const dataDir = join(dir, 'data');
+    const script = `
+      const { runCli } = await import(${JSON.stringify(join(ROOT, 'src/local-gateway/cli.ts'))});
+      await runCli(['seed', '--logs', '10', '--data-dir', ${JSON.stringify(dataDir)}]);
+      const t0 = performance.now();
+      const code = await runCli(['import', ${JSON.stringify(file)}, '--data-dir', ${JSON.stringify(dataDir)}]);
+      const seconds = (performance.now() - t0) / 1000;
+      process.stderr.write('RESULT ' + JSON.stringify({ code, seconds, maxRssKb: process.resourceUsage().maxRSS }) + '\\n');`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise((r) => child.on('close', r));
+    const match = /RESULT (.*)/.exec(stderr);
+    if (!match) throw new Error(`import bench: the import did not finish: ${stderr.slice(-2000)}`);
+    const result = JSON.parse(match[1]!) as { code: number; seconds: number; maxRssKb: number };
+    if (result.code !== 0) throw new Error(`import bench: the import exited ${result.code}: ${stderr.slice(-2000)}`);
+    return { lines, gzipBytes: statSync(file).size, seconds: result.seconds, linesPerSecond: lines / result.seconds, maxRssMb: result.maxRssKb / 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const lines = Number(process.env.IMPORT_LINES) || 1_000_000;
+  console.log(JSON.stringify(await runImportBench(lines)));
+}

@@ -1,0 +1,197 @@
+import type { KeyObject } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { Store } from '../store.ts';
+import { LOG_COLUMNS, type StoredLog } from '../store/log-rows.ts';
+import { cloudflareLogToStored, importLogSchema } from './cloudflare-log.ts';
+import { derivedLogId } from './log-ids.ts';
+import { LineProblem, logpushEventSchema, logpushEventToStored, type DecryptOutcome, type LogExtras } from './logpush-event.ts';
+
+/** The two line formats a file may hold; told by its first line. */
+export type ImportFormat = 'cloudflare-logs' | 'logpush';
+
+export interface FileImportOptions {
+  /** Where the logs go: required for Cloudflare log objects; overrides a Logpush event's own `Gateway`. */
+  gatewayId?: string | undefined;
+  /** Decrypts Logpush's encrypted fields; without it they are kept out. */
+  privateKey?: KeyObject | undefined;
+}
+
+export type FileImportResult =
+  | {
+      ok: true;
+      format: ImportFormat | undefined;
+      /** Lines read (blank ones included). */
+      lines: number;
+      imported: number;
+      /** Lines whose log was already stored (the same file again, or a redelivered event). */
+      alreadyPresent: number;
+      /** Encrypted fields left out for want of a private key. */
+      keptOut: number;
+      /** New logs per gateway. */
+      byGateway: Record<string, number>;
+    }
+  | { ok: false; errors: string[] };
+
+const MAX_REPORTED = 20;
+const INSERT_COLUMNS = LOG_COLUMNS.split(', ');
+
+/** `line 3: cost must be a number` from a zod failure (the first issue, as the other readers report). */
+function zodProblem(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.length ? `${issue.path.join('.')} ` : ''}${issue.message}`;
+}
+
+/**
+ * One file's import, fed line by line, inside ONE write transaction: every good line is inserted as it
+ * comes (prepared statements, no batch kept in memory); the first bad line stops the inserts, the next
+ * bad lines (up to 20) are still reported, and `finish` rolls everything back, so a refused file leaves
+ * nothing of itself (not even a gateway it would have created). A log whose id is already stored in the
+ * same gateway is skipped, which makes a second import of a file add nothing.
+ *
+ * The connection must not be used by anything else until `finish`: the transaction is begun by hand
+ * because the lines arrive asynchronously, which better-sqlite3's `transaction()` cannot span.
+ */
+export class FileImport {
+  private readonly errors: string[] = [];
+  private format: ImportFormat | undefined;
+  private lineCount = 0;
+  private imported = 0;
+  private alreadyPresent = 0;
+  private readonly byGateway: Record<string, number> = {};
+  private readonly knownGateways = new Set<string>();
+  private readonly outcome: DecryptOutcome = { keptOut: 0 };
+  private readonly db: Database.Database;
+  private readonly insertLog: Database.Statement;
+  private readonly insertExtras: Database.Statement;
+  private readonly gatewayOfId: Database.Statement<[string], string>;
+  private readonly bumpGeneration: Database.Statement;
+  private open = true;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: FileImportOptions = {},
+  ) {
+    this.db = store.db;
+    this.insertLog = this.db.prepare(
+      `INSERT INTO logs (${LOG_COLUMNS}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`,
+    );
+    this.insertExtras = this.db.prepare(
+      `INSERT INTO log_extras (log_id, requested_model, rate_limited, routing_decision_id, routing_reason, request_body, response_body)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.gatewayOfId = this.db.prepare<[string], string>('SELECT gateway_id FROM logs WHERE id = ?').pluck();
+    this.bumpGeneration = this.db.prepare(
+      'INSERT INTO log_state (gateway_id, generation) VALUES (?, 1) ON CONFLICT(gateway_id) DO UPDATE SET generation = generation + 1',
+    );
+    this.db.exec('BEGIN IMMEDIATE');
+  }
+
+  /** Feeds line `number` (1-based). Answers false once enough problems are known to stop reading. */
+  line(text: string, number: number): boolean {
+    this.lineCount = number;
+    if (this.errors.length >= MAX_REPORTED) return false;
+    if (text.trim() === '') return true;
+    try {
+      this.take(text);
+    } catch (error) {
+      if (error instanceof LineProblem) this.errors.push(`line ${number}: ${error.field ? `${error.field} ` : ''}${error.message}`);
+      else throw error;
+    }
+    return this.errors.length < MAX_REPORTED;
+  }
+
+  private take(text: string): void {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new LineProblem(undefined, 'not valid JSON');
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new LineProblem(undefined, 'must be a JSON object');
+    this.format ??= detectFormat(raw);
+    if (this.format === 'cloudflare-logs') {
+      if (!this.options.gatewayId) throw new LineProblem(undefined, 'is a Cloudflare log object, which names no gateway: pass --gateway ID');
+      const parsed = importLogSchema.safeParse(raw);
+      if (!parsed.success) throw new LineProblem(undefined, zodProblem(parsed.error));
+      this.save(cloudflareLogToStored(parsed.data, this.options.gatewayId, (ms) => derivedLogId(text, ms)), undefined);
+    } else {
+      const parsed = logpushEventSchema.safeParse(raw);
+      if (!parsed.success) throw new LineProblem(undefined, zodProblem(parsed.error));
+      const gatewayId = this.options.gatewayId ?? parsed.data.Gateway;
+      if (!gatewayId) throw new LineProblem('Gateway', 'is missing: pass --gateway ID to say where these logs go');
+      const { log, extras } = logpushEventToStored(parsed.data, gatewayId, derivedLogId(text, parsed.data.Timestamp), this.options.privateKey, this.outcome);
+      this.save(log, extras);
+    }
+  }
+
+  private save(log: StoredLog, extras: LogExtras | undefined): void {
+    // After the first problem the file is refused anyway: keep validating, stop writing.
+    if (this.errors.length > 0) return;
+    if (!this.knownGateways.has(log.gateway_id)) {
+      if (!this.store.gateways.get(log.gateway_id)) this.store.gateways.create(log.gateway_id);
+      this.knownGateways.add(log.gateway_id);
+    }
+    const changes = this.insertLog.run(
+      log.id, log.gateway_id, log.created_at, log.provider, log.model, log.model_type, log.path, log.duration, log.success, log.cached,
+      log.tokens_in, log.tokens_out, log.cost, log.request_content_type, log.response_content_type, log.request_type, log.status_code,
+      log.metadata, log.feedback, log.score,
+    ).changes;
+    if (changes === 0) {
+      const owner = this.gatewayOfId.get(log.id);
+      if (owner !== log.gateway_id) throw new LineProblem('id', `${log.id} already exists in gateway ${owner}`);
+      this.alreadyPresent++;
+      return;
+    }
+    if (extras) {
+      this.insertExtras.run(log.id, extras.requested_model, extras.rate_limited, extras.routing_decision_id, extras.routing_reason, extras.request_body, extras.response_body);
+    }
+    this.imported++;
+    this.byGateway[log.gateway_id] = (this.byGateway[log.gateway_id] ?? 0) + 1;
+  }
+
+  /** Refuses the file with a problem found outside its lines (an unreadable gzip stream, say). */
+  fail(message: string): void {
+    this.errors.push(message);
+  }
+
+  /** Commits the file's logs (moving each gateway's log generation in the same transaction), or rolls all back. */
+  finish(): FileImportResult {
+    if (!this.open) throw new Error('this import has finished');
+    this.open = false;
+    if (this.errors.length > 0) {
+      this.db.exec('ROLLBACK');
+      return { ok: false, errors: this.errors };
+    }
+    try {
+      for (const gatewayId of Object.keys(this.byGateway)) this.bumpGeneration.run(gatewayId);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+    return {
+      ok: true,
+      format: this.format,
+      lines: this.lineCount,
+      imported: this.imported,
+      alreadyPresent: this.alreadyPresent,
+      keptOut: this.outcome.keptOut,
+      byGateway: this.byGateway,
+    };
+  }
+
+  /** Rolls back after an unexpected failure (the caller rethrows it). */
+  abort(): void {
+    if (!this.open) return;
+    this.open = false;
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+  }
+}
+
+/** Cloudflare log objects carry `created_at`; Logpush events carry `Timestamp` (PascalCase fields). */
+function detectFormat(raw: object): ImportFormat {
+  if ('created_at' in raw) return 'cloudflare-logs';
+  if ('Timestamp' in raw) return 'logpush';
+  throw new LineProblem(undefined, 'is neither a Cloudflare log object (no created_at) nor a Logpush ai_gateway_events event (no Timestamp)');
+}

@@ -1,0 +1,67 @@
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+/** The two bytes every gzip member starts with (RFC 1952): the format is told by content, not by name. */
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+
+export async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The lines of a text file, gzipped or not, read as a stream: memory stays bounded by one chunk and one
+ * line, whatever the file's size. A corrupt gzip stream ends the iteration with its error.
+ */
+export async function* readLines(file: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<string> {
+  // Told before the stream opens: nothing may await between attaching a 'data' listener and readline.
+  const gzipped = await isGzip(file);
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  if (onBytes) raw.on('data', () => onBytes(raw.bytesRead));
+  let text: Readable = raw;
+  if (gzipped) {
+    const gunzip = createGunzip();
+    raw.on('error', (error) => gunzip.destroy(error));
+    text = raw.pipe(gunzip);
+  }
+  const lines = createInterface({ input: text, crlfDelay: Infinity });
+  // readline does not forward the input's errors (a truncated gzip, say); turn them into a failed read.
+  let failure: Error | undefined;
+  text.on('error', (error) => {
+    failure = error;
+    lines.close();
+  });
+  try {
+    for await (const line of lines) yield line;
+  } finally {
+    raw.destroy();
+  }
+  if (failure) throw failure;
+}
+
+/** The files to import: a file as it is, a folder as its files (not recursive), in name order. */
+export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path);
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const entries = await readdir(path, { withFileTypes: true });
+    for (const entry of entries.filter((e) => e.isFile() && !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      files.push(join(path, entry.name));
+    }
+  }
+  return files;
+}

@@ -1,0 +1,220 @@
+import type { KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { isIsoDateTime } from '../../shared/filters.ts';
+import { gatewayIdSchema } from '../../shared/gateways.ts';
+import type { StoredLog } from '../store/log-rows.ts';
+import { count, text } from './cloudflare-log.ts';
+import { decryptField, isEncrypted } from './decrypt.ts';
+
+/**
+ * A Logpush time: seconds, milliseconds, microseconds or nanoseconds since 1970 (number or digits; the
+ * unit is told by magnitude, which is unambiguous for any date from 1973 to 5138), or an RFC 3339 text.
+ * Answers milliseconds, or undefined when it is none of these.
+ */
+export function parseTimestamp(value: unknown): number | undefined {
+  if (typeof value === 'string') {
+    if (/^\d+(\.\d+)?$/.test(value)) return parseTimestamp(Number(value));
+    return isIsoDateTime(value) ? Date.parse(value) : undefined;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return undefined;
+  if (value < 1e11) return Math.floor(value * 1000);
+  if (value < 1e14) return Math.floor(value);
+  if (value < 1e17) return Math.floor(value / 1e3);
+  return Math.floor(value / 1e6);
+}
+
+const TIMESTAMP_MESSAGE = 'must be a time since 1970 in s, ms, µs or ns, or an RFC 3339 date-time';
+const flag = z.boolean({ message: 'must be true or false' });
+const number = z.number({ message: 'must be a number' });
+
+/** The first of `names` that `metrics` has: Metrics' token field names differ between sources. */
+function pick(metrics: Record<string, unknown>, names: readonly string[]): unknown {
+  for (const name of names) if (metrics[name] !== undefined && metrics[name] !== null) return metrics[name];
+  return undefined;
+}
+
+const METRIC_NAMES = {
+  cost: ['cost', 'Cost'],
+  duration: ['durationMs', 'duration_ms', 'duration', 'DurationMs', 'latencyMs'],
+  tokensIn: ['tokensIn', 'tokens_in', 'inputTokens', 'input_tokens', 'promptTokens', 'prompt_tokens', 'TokensIn'],
+  tokensOut: ['tokensOut', 'tokens_out', 'outputTokens', 'output_tokens', 'completionTokens', 'completion_tokens', 'TokensOut'],
+} as const;
+
+/** Metrics read under one name per value (errors then name that one: `Metrics.tokensIn must be …`). */
+const metricsSchema = z.preprocess(
+  (m) => {
+    if (typeof m === 'string') {
+      // A source that serialised Metrics as JSON text is read the same way.
+      try {
+        m = JSON.parse(m) as unknown;
+      } catch {
+        return m;
+      }
+    }
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) return m;
+    const r = m as Record<string, unknown>;
+    return { cost: pick(r, METRIC_NAMES.cost), duration: pick(r, METRIC_NAMES.duration), tokensIn: pick(r, METRIC_NAMES.tokensIn), tokensOut: pick(r, METRIC_NAMES.tokensOut) };
+  },
+  z.object(
+    {
+      cost: number.min(0, 'must not be negative').optional(),
+      // Durations may come with a fraction of a millisecond; the store keeps whole ones.
+      duration: number.min(0, 'must not be negative').transform(Math.round).pipe(count).optional(),
+      tokensIn: count.optional(),
+      tokensOut: count.optional(),
+    },
+    { message: 'must be an object' },
+  ),
+);
+
+/** One `ai_gateway_events` line, as documented, read tolerantly; unknown fields are ignored. */
+export const logpushEventSchema = z.object({
+  Timestamp: z.unknown().transform((value, ctx) => {
+    const ms = parseTimestamp(value);
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: TIMESTAMP_MESSAGE });
+      return z.NEVER;
+    }
+    return ms;
+  }),
+  Gateway: gatewayIdSchema.optional(),
+  Provider: text(200).optional(),
+  Model: text(200).optional(),
+  RequestedModel: text(200).optional(),
+  StatusCode: number.int('must be a whole number').min(100, 'must be an HTTP status').max(599, 'must be an HTTP status').optional(),
+  Cached: flag.optional(),
+  RateLimited: flag.optional(),
+  Metrics: metricsSchema.optional(),
+  Endpoint: text(2000).optional(),
+  RoutingDecisionID: text(200).optional(),
+  RoutingReason: text(2000).optional(),
+  // Encrypted or plain; opened (or kept out) by logpushEventToStored.
+  Metadata: z.unknown().optional(),
+  RequestBody: z.unknown().optional(),
+  ResponseBody: z.unknown().optional(),
+});
+
+export type LogpushEvent = z.infer<typeof logpushEventSchema>;
+
+/** What a log keeps beside its row: Logpush fields the Logs API has no column for, and decrypted bodies. */
+export interface LogExtras {
+  requested_model: string | null;
+  rate_limited: 0 | 1 | null;
+  routing_decision_id: string | null;
+  routing_reason: string | null;
+  request_body: string | null;
+  response_body: string | null;
+}
+
+/** A line's problem: where (a field, or none for the whole line) and what. */
+export class LineProblem extends Error {
+  constructor(
+    readonly field: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `openai/gpt-4o` and `gpt-4o` are the same model: stored bare, as the Logs API and the seed name them. */
+export function splitModel(provider: string | undefined, model: string): { provider: string | undefined; model: string } {
+  if (provider && model.startsWith(`${provider}/`)) return { provider, model: model.slice(provider.length + 1) };
+  const slash = model.indexOf('/');
+  // `@cf/meta/…` (Workers AI) is a bare name with slashes, not a provider prefix.
+  if (!provider && slash > 0 && !model.startsWith('@')) return { provider: model.slice(0, slash), model: model.slice(slash + 1) };
+  return { provider, model };
+}
+
+export interface DecryptOutcome {
+  /** Encrypted fields left out because no private key was given. */
+  keptOut: number;
+}
+
+/** Takes an encrypted or plain field's text; undefined when absent or kept out. */
+function openField(name: string, value: unknown, privateKey: KeyObject | undefined, outcome: DecryptOutcome): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (isEncrypted(value)) {
+    if (!privateKey) {
+      outcome.keptOut++;
+      return undefined;
+    }
+    try {
+      return decryptField(value, privateKey);
+    } catch {
+      throw new LineProblem(name, 'cannot be decrypted with the given private key (another key, or altered data)');
+    }
+  }
+  if (typeof value === 'object' && (value as { type?: unknown }).type === 'encrypted') {
+    throw new LineProblem(name, 'is marked encrypted but lacks key, iv or data');
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Metadata as the log's JSON text of an object of strings, numbers and booleans. */
+function metadataText(textValue: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(textValue);
+  } catch {
+    throw new LineProblem('Metadata', 'must be a JSON object');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new LineProblem('Metadata', 'must be a JSON object');
+  return JSON.stringify(parsed);
+}
+
+/**
+ * One event as a stored log and its extras. `success` is a 2xx StatusCode (an event without one counts
+ * as a success, as a gateway logs a response it received); Logpush has no feedback, score or content types.
+ */
+export function logpushEventToStored(
+  event: LogpushEvent,
+  gatewayId: string,
+  id: string,
+  privateKey: KeyObject | undefined,
+  outcome: DecryptOutcome,
+): { log: StoredLog; extras: LogExtras | undefined } {
+  const rawModel = event.Model || event.RequestedModel;
+  if (!rawModel) throw new LineProblem('Model', 'is missing (and so is RequestedModel)');
+  const { provider, model } = splitModel(event.Provider || undefined, rawModel);
+  if (!provider) throw new LineProblem('Provider', 'is missing (and Model has no provider/ prefix)');
+  const metrics = event.Metrics;
+  const metadata = openField('Metadata', event.Metadata, privateKey, outcome);
+  const requestBody = openField('RequestBody', event.RequestBody, privateKey, outcome);
+  const responseBody = openField('ResponseBody', event.ResponseBody, privateKey, outcome);
+  const requestedModel = event.RequestedModel && event.RequestedModel !== rawModel ? event.RequestedModel : null;
+  const status = event.StatusCode ?? null;
+  const log: StoredLog = {
+    id,
+    gateway_id: gatewayId,
+    created_at: event.Timestamp,
+    provider,
+    model,
+    model_type: null,
+    path: event.Endpoint === undefined ? '' : event.Endpoint.charCodeAt(0) === 47 ? event.Endpoint.replace(/^\/+/, '') : event.Endpoint,
+    duration: metrics?.duration ?? 0,
+    success: status === null || (status >= 200 && status < 300) ? 1 : 0,
+    cached: event.Cached ? 1 : 0,
+    tokens_in: metrics?.tokensIn ?? null,
+    tokens_out: metrics?.tokensOut ?? null,
+    cost: metrics?.cost ?? null,
+    request_content_type: null,
+    response_content_type: null,
+    request_type: null,
+    status_code: status,
+    metadata: metadata === undefined ? null : metadataText(metadata),
+    feedback: 0,
+    score: null,
+  };
+  // Most events have none of these: no second row for them.
+  const hasExtras = requestedModel !== null || event.RateLimited || event.RoutingDecisionID || event.RoutingReason || requestBody !== undefined || responseBody !== undefined;
+  if (!hasExtras) return { log, extras: undefined };
+  const extras: LogExtras = {
+    requested_model: requestedModel,
+    rate_limited: event.RateLimited ? 1 : null,
+    routing_decision_id: event.RoutingDecisionID || null,
+    routing_reason: event.RoutingReason || null,
+    request_body: requestBody ?? null,
+    response_body: responseBody ?? null,
+  };
+  return { log, extras };
+}
