@@ -17,6 +17,8 @@ export interface MatchCountState {
   isStale?: boolean;
   /** Asks for the count again after an error. */
   retry?: () => void;
+  /** The rows are a draft the host has not applied yet: the figure is said to be for the draft. */
+  draft?: boolean;
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
@@ -40,6 +42,7 @@ function MatchCount({ match, incomplete }: { match: MatchCountState; incomplete:
       {count !== undefined ? (
         <Typography sx={{ fontWeight: 600 }}>
           {number(count)} {count === 1 ? 'log matches' : 'logs match'}
+          {match.draft ? ' the draft' : ''}
         </Typography>
       ) : (
         !match.error && <Typography color="text.secondary">Counting matching logs…</Typography>

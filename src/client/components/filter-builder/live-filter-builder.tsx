@@ -11,10 +11,12 @@ interface LiveFilterBuilderProps<T extends FiltersFormValues, C, O> {
   gatewayId: string;
   /** A text search the count applies on top of the filters (the Logs page's), when there is one. */
   search?: string;
+  /** The host applies the rows separately (Logs' Apply), and they differ from what it applied. */
+  draft?: boolean;
 }
 
 /** The filter builder fed with the gateway's observed values and live match count. */
-export function LiveFilterBuilder<T extends FiltersFormValues, C, O>({ control, gatewayId, search }: LiveFilterBuilderProps<T, C, O>) {
+export function LiveFilterBuilder<T extends FiltersFormValues, C, O>({ control, gatewayId, search, draft }: LiveFilterBuilderProps<T, C, O>) {
   const filtersControl = control as unknown as Control<FiltersFormValues>;
   const rows = useWatch({ control: filtersControl, name: 'filters' }) ?? [];
   const session = useQuery(sessionQueries.current());
@@ -26,7 +28,7 @@ export function LiveFilterBuilder<T extends FiltersFormValues, C, O>({ control, 
     <FilterBuilder
       control={control}
       observed={observed.data}
-      match={logsAvailable ? match : undefined}
+      match={logsAvailable ? { ...match, draft } : undefined}
       cloudflare={session.data?.mode === 'cloudflare'}
     />
   );
