@@ -26,7 +26,7 @@ test('filter the logs by provider and cost, save them as a dataset, and see it i
   const total = expected.json.result_info?.total_count ?? -1;
   expect(total).toBeGreaterThan(0);
   // The live count shows before Apply, and agrees with the API.
-  await expect(logsPage.filters.matchCount()).toHaveText(`${total.toLocaleString('en-US')} logs match`);
+  await expect(logsPage.filters.matchCount()).toHaveText(`${total.toLocaleString('en-US')} logs match the draft`);
 
   await logsPage.applyButton.click();
   await expect(page).toHaveURL(/filters=/);

@@ -61,6 +61,6 @@ export class FilterBuilderPart {
   }
 
   matchCount(): Locator {
-    return this.page.getByText(/^[\d,]+ logs? match(es)?$/);
+    return this.page.getByText(/^[\d,]+ logs? match(es)?( the draft)?$/);
   }
 }

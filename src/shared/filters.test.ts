@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_META, LOG_KEYS, OPERATORS, filterSchema, filtersSchema, oddFilterRows, type LogKey, type ValueType } from './filters.ts';
+import { KEY_META, LOG_KEYS, OPERATORS, filterSchema, filtersSchema, oddFilterRows, valueProblem, type LogKey, type ValueType } from './filters.ts';
 import { datasetInputSchema } from './datasets.ts';
 import { zodToApiErrors } from './envelope.ts';
 
@@ -133,5 +133,16 @@ describe('error messages quote the input only boundedly', () => {
     const errors = zodToApiErrors('body', r.error!);
     expect(errors[0]?.message.length).toBeLessThanOrEqual(501);
     expect(errors[0]?.path).toEqual(['body', 'filters', '0', 'key']);
+  });
+});
+
+describe('valueProblem: the as-you-type check', () => {
+  it('says what the schema says, naming the key and its unit, and passes good values', () => {
+    expect(valueProblem('cost', 'gt', ['cheap'])).toEqual({ index: 0, message: 'Cost must be a number (USD)' });
+    expect(valueProblem('duration', 'lt', ['1.5'])).toEqual({ index: 0, message: 'Duration must be a whole number' });
+    expect(valueProblem('provider', 'eq', ['openai', ' '])).toEqual({ index: 1, message: 'Provider must be a non-empty text' });
+    expect(valueProblem('cost', 'gt', ['0.5'])).toBeUndefined();
+    const parsed = filterSchema.safeParse({ key: 'cost', operator: 'gt', value: ['cheap'] });
+    expect(parsed.success ? undefined : parsed.error.issues[0]?.message).toBe(valueProblem('cost', 'gt', ['cheap'])?.message);
   });
 });

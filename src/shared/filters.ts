@@ -153,6 +153,19 @@ export function checkFilterValue(key: LogKey, operator: Operator, raw: unknown):
   }
 }
 
+/**
+ * The first of `values` that its key refuses, as the message a person reads ("Cost must be a number
+ * (USD)"), with its index; undefined when all pass. Built from KEY_META's label and unit, so the form's
+ * as-you-type check and the strict schema below say the same words.
+ */
+export function valueProblem(key: LogKey, operator: Operator, values: readonly unknown[]): { index: number; message: string } | undefined {
+  for (const [index, raw] of values.entries()) {
+    const check = checkFilterValue(key, operator, raw);
+    if (!check.ok) return { index, message: `${KEY_META[key].label} ${check.message}` };
+  }
+  return undefined;
+}
+
 /** Ordinal name of a row, as people count: index 0 is "Filter 1". */
 export const filterRowName = (index: number) => `Filter ${index + 1}`;
 
@@ -194,14 +207,15 @@ export const filterSchema = z
       ctx.addIssue({ code: 'custom', path: ['value'], message: `${meta.label} takes at most 100 values` });
       return z.NEVER;
     }
+    const problem = valueProblem(key, operator, row.value);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', path: ['value', problem.index], message: problem.message });
+      return z.NEVER;
+    }
     const value: FilterValue[] = [];
-    for (const [i, raw] of row.value.entries()) {
+    for (const raw of row.value) {
       const check = checkFilterValue(key, operator, raw);
-      if (!check.ok) {
-        ctx.addIssue({ code: 'custom', path: ['value', i], message: `${meta.label} ${check.message}` });
-        return z.NEVER;
-      }
-      value.push(check.value);
+      if (check.ok) value.push(check.value);
     }
     return { key, operator, value } satisfies WireFilter;
   });

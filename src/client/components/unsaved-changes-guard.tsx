@@ -7,7 +7,15 @@ import { ConfirmDialog } from './confirm-dialog.tsx';
  * or reloading the tab through `beforeunload`. `shouldBlock` is read at navigation time, so a form can let
  * its own post-save navigation through.
  */
-export function UnsavedChangesGuard({ shouldBlock }: { shouldBlock: () => boolean }) {
+export function UnsavedChangesGuard({
+  shouldBlock,
+  title = 'Discard unsaved changes?',
+  message = 'This dataset has changes that are not saved. Leaving now loses them.',
+}: {
+  shouldBlock: () => boolean;
+  title?: string;
+  message?: string;
+}) {
   const blocker = useBlocker(({ currentLocation, nextLocation }) => shouldBlock() && currentLocation.pathname !== nextLocation.pathname);
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -19,14 +27,14 @@ export function UnsavedChangesGuard({ shouldBlock }: { shouldBlock: () => boolea
   return (
     <ConfirmDialog
       open={blocker.state === 'blocked'}
-      title="Discard unsaved changes?"
+      title={title}
       confirmLabel="Discard changes"
       cancelLabel="Keep editing"
       destructive
       onConfirm={() => blocker.proceed?.()}
       onCancel={() => blocker.reset?.()}
     >
-      This dataset has changes that are not saved. Leaving now loses them.
+      {message}
     </ConfirmDialog>
   );
 }

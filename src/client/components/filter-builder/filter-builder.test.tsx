@@ -65,6 +65,42 @@ describe('FilterBuilder', () => {
     });
   });
 
+  it('says a number field holds a word as soon as the field is left, or typing pauses, before any Save', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(
+      <TestForm
+        onSubmit={onSubmit}
+        defaultFilters={[
+          { key: 'cost', operator: 'gt', value: [] },
+          { key: 'duration', operator: 'lt', value: [] },
+        ]}
+        match={{ data: { total_count: 10, ranges: {} }, isFetching: false }}
+      />,
+    );
+    const cost = await screen.findByRole('group', { name: 'Filter 1' });
+    const costValue = within(cost).getByRole('textbox', { name: 'Value' });
+    await user.type(costValue, 'cheap');
+    // Mid-word nothing is said yet; leaving the field says it at once.
+    expect(within(cost).queryByText('Cost must be a number (USD)')).toBeNull();
+    await user.tab();
+    expect(within(cost).getByText('Cost must be a number (USD)')).toBeInTheDocument();
+    expect(costValue).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('(1 incomplete row and 1 row with an error not counted)')).toBeInTheDocument();
+
+    // Without leaving the field, a pause in typing is enough.
+    const duration = screen.getByRole('group', { name: 'Filter 2' });
+    await user.type(within(duration).getByRole('textbox', { name: 'Value' }), 'soon');
+    expect(await within(duration).findByText('Duration must be a number (ms)', {}, { timeout: 2000 })).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    // Fixing the value clears the message.
+    await user.clear(costValue);
+    await user.type(costValue, '0.5');
+    await user.tab();
+    expect(within(cost).queryByText('Cost must be a number (USD)')).toBeNull();
+  });
+
   it('reads a three-row filter back as one sentence', () => {
     render(
       <TestForm

@@ -92,6 +92,7 @@ export function FilterRow({ control, index, count, onRemove, onMove, observed, r
         {meta ? (
           <ValueField
             meta={meta}
+            operator={operator.field.value}
             field={value.field}
             error={value.fieldState.error}
             observed={observed}

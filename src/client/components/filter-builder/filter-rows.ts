@@ -53,3 +53,15 @@ export function rowsForReadBack(rows: readonly FilterRowInput[]): WireFilter[] {
 
 /** A wire row (from the URL or the API) as form input. */
 export const toRowInput = (row: WireFilter): FilterRowInput => ({ key: row.key, operator: row.operator, value: [...row.value] });
+
+/**
+ * True when the rows say the same as `applied`, as the URL holds them: a number typed as "0.5" equals 0.5,
+ * so only a real change makes a draft.
+ */
+export function sameFilters(rows: readonly FilterRowInput[], applied: readonly WireFilter[]): boolean {
+  if (rows.length !== applied.length) return false;
+  return rows.every((row, i) => {
+    const a = applied[i]!;
+    return row.key === a.key && row.operator === a.operator && row.value.length === a.value.length && row.value.every((v, j) => String(v) === String(a.value[j]));
+  });
+}

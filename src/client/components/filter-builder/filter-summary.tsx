@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { filterSchema } from '../../../shared/filters.ts';
 import { lintFilters } from '../../../shared/filter-lint.ts';
 import { readBack } from '../../../shared/read-back.ts';
 import type { LogCount } from './builder-data.ts';
@@ -17,6 +18,8 @@ export interface MatchCountState {
   isStale?: boolean;
   /** Asks for the count again after an error. */
   retry?: () => void;
+  /** The rows are a draft the host has not applied yet: the figure is said to be for the draft. */
+  draft?: boolean;
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
@@ -33,13 +36,24 @@ export function rangesLine(ranges: LogCount['ranges']): string {
   return parts.join(' · ');
 }
 
-function MatchCount({ match, incomplete }: { match: MatchCountState; incomplete: number }) {
+const rowsWord = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+/** "1 incomplete row", "1 row with an error", or both: an error is for the user to fix, a gap only to finish. */
+function uncounted(incomplete: number, invalid: number): string {
+  const empty = incomplete - invalid;
+  const parts = [];
+  if (empty > 0) parts.push(`${empty} incomplete ${empty === 1 ? 'row' : 'rows'}`);
+  if (invalid > 0) parts.push(`${rowsWord(invalid)} with an error`);
+  return parts.join(' and ');
+}
+
+function MatchCount({ match, incomplete, invalid }: { match: MatchCountState; incomplete: number; invalid: number }) {
   const count = match.data?.total_count;
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} aria-live="polite">
       {count !== undefined ? (
         <Typography sx={{ fontWeight: 600 }}>
           {number(count)} {count === 1 ? 'log matches' : 'logs match'}
+          {match.draft ? ' the draft' : ''}
         </Typography>
       ) : (
         !match.error && <Typography color="text.secondary">Counting matching logs…</Typography>
@@ -52,7 +66,7 @@ function MatchCount({ match, incomplete }: { match: MatchCountState; incomplete:
       )}
       {incomplete > 0 && (
         <Typography variant="body2" color="text.secondary">
-          ({incomplete} incomplete {incomplete === 1 ? 'row' : 'rows'} not counted)
+          ({uncounted(incomplete, invalid)} not counted)
         </Typography>
       )}
       {match.error && <Typography color="error">Could not count the matching logs: {match.error.message}</Typography>}
@@ -68,6 +82,8 @@ function MatchCount({ match, incomplete }: { match: MatchCountState; incomplete:
 /** Read-back sentence, lint warnings and live count under the rows. */
 export function FilterSummary({ rows, match }: { rows: readonly FilterRowInput[]; match?: MatchCountState }) {
   const { filters, incomplete } = completeRows(rows);
+  // Rows refused for what they hold (a word for a number), not for what they still lack.
+  const invalid = rows.filter((row) => row.value.length > 0 && !filterSchema.safeParse(row).success).length;
   // A zero from an older version of the filters must not warn about the current one.
   const matchCount = match && !match.isStale && incomplete === 0 ? match.data?.total_count : undefined;
   const lints = lintFilters(filters, { matchCount });
@@ -76,7 +92,7 @@ export function FilterSummary({ rows, match }: { rows: readonly FilterRowInput[]
       <Typography aria-label="Filter summary" sx={{ fontStyle: 'italic' }}>
         {readBack(rowsForReadBack(rows))}
       </Typography>
-      {match && <MatchCount match={match} incomplete={incomplete} />}
+      {match && <MatchCount match={match} incomplete={incomplete} invalid={invalid} />}
       {lints.map((lint) => (
         <Alert key={lint.message} severity="warning" variant="outlined">
           {lint.message}

@@ -1,10 +1,12 @@
 import type { ControllerRenderProps, FieldError } from 'react-hook-form';
-import type { KeyMeta } from '../../../shared/filters.ts';
+import { useState } from 'react';
+import { valueProblem, type KeyMeta, type Operator } from '../../../shared/filters.ts';
 import type { LogResultInfo } from '../../../shared/logs.ts';
 import type { ObservedValues } from './builder-data.ts';
 import { DateTimePicker } from './date-time-picker.tsx';
 import { usd } from './filter-summary.tsx';
 import type { FiltersFormValues } from './filter-rows.ts';
+import { useDebounced } from './use-match-count.ts';
 import { valueErrorMessage } from './value-error.ts';
 import { TextPicker } from './text-picker.tsx';
 import { BooleanPicker, FeedbackPicker, NumberPicker } from './value-pickers.tsx';
@@ -27,8 +29,26 @@ export function observedRangeHint(meta: KeyMeta, ranges: LogResultInfo | undefin
   return `Observed ${fmt(min)} – ${fmt(max)}`;
 }
 
+/** How long typing must pause before the value is checked (a blur checks at once). */
+export const CHECK_PAUSE_MS = 600;
+
+/**
+ * The value's problem as the user types: shown after a pause or on leaving the field, never mid-word, in
+ * the words the schema uses on Save. A value still empty is not a problem yet: Save says it needs one.
+ */
+function useLiveValueProblem(meta: KeyMeta, operator: string, value: unknown[]) {
+  const text = JSON.stringify(value);
+  const settled = useDebounced(text, CHECK_PAUSE_MS);
+  const [blurredAt, setBlurredAt] = useState<string>();
+  const due = settled === text || blurredAt === text;
+  const valid = (meta.operators as readonly string[]).includes(operator);
+  const problem = due && valid ? valueProblem(meta.key, operator as Operator, value)?.message : undefined;
+  return { problem, onBlur: () => setBlurredAt(text) };
+}
+
 interface ValueFieldProps {
   meta: KeyMeta;
+  operator: string;
   field: ControllerRenderProps<FiltersFormValues, `filters.${number}.value`>;
   error?: FieldError;
   observed?: ObservedValues;
@@ -37,13 +57,17 @@ interface ValueFieldProps {
 }
 
 /** The value picker the key's `picker` asks for. */
-export function ValueField({ meta, field, error, observed, ranges, onPreset }: ValueFieldProps) {
+export function ValueField({ meta, operator, field, error, observed, ranges, onPreset }: ValueFieldProps) {
+  const live = useLiveValueProblem(meta, operator, field.value);
   const props = {
     meta,
     value: field.value,
     onChange: field.onChange,
-    onBlur: field.onBlur,
-    error: valueErrorMessage(error),
+    onBlur: () => {
+      live.onBlur();
+      field.onBlur();
+    },
+    error: valueErrorMessage(error) ?? live.problem,
     inputRef: field.ref,
   };
   switch (meta.picker) {

@@ -39,6 +39,8 @@ export function useFilterBuilderData<T extends FiltersFormValues, C, O>(
   control: Control<T, C, O>,
   gatewayId: string,
   search?: string,
+  /** The host applies the rows separately (Logs' Apply), and they differ from what it applied. */
+  draft?: boolean,
 ): Omit<FilterBuilderProps<T, C, O>, 'control'> {
   const rows = useWatch({ control: control as unknown as Control<FiltersFormValues>, name: 'filters' }) ?? [];
   const session = useQuery(sessionQueries.current());
@@ -46,5 +48,5 @@ export function useFilterBuilderData<T extends FiltersFormValues, C, O>(
   const logsAvailable = session.data?.capabilities.logs !== false;
   const observed = useQuery({ ...logQueries.observed(gatewayId), enabled: logsAvailable });
   const match = useMatchCount(gatewayId, completeRows(rows).filters, logsAvailable, search);
-  return { observed: observed.data, match: logsAvailable ? match : undefined, cloudflare: session.data?.mode === 'cloudflare' };
+  return { observed: observed.data, match: logsAvailable ? { ...match, draft } : undefined, cloudflare: session.data?.mode === 'cloudflare' };
 }

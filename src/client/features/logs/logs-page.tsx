@@ -1,6 +1,9 @@
+import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
-import { lazy, Suspense, useMemo } from 'react';
+import Typography from '@mui/material/Typography';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { readBack } from '../../../shared/read-back.ts';
 import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { LoadingLines } from '../../components/query-boundary.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -29,6 +32,7 @@ export default function LogsPage() {
   const list = { filters, order_by: sort.by, order_by_direction: sort.direction, search: search || undefined };
   const onSort = (by: LogOrderKey) => setParams({ ...sortToParams(nextSort(sort, by)), page: undefined });
   const openLog = params.get('log') ?? undefined;
+  const [draft, setDraft] = useState(false);
   // Stable while the open log stays, so the continuous grid's memoised rows keep their props.
   const nav = useMemo<LogDrawerNav>(
     () => ({
@@ -64,7 +68,20 @@ export default function LogsPage() {
         search={search || undefined}
         onApply={(next) => setParams({ filters: filtersToParam(next), page: undefined })}
         onSaveAsDataset={(next) => void navigate(paths.newDataset(gw, { filters: next }))}
+        onDraftChange={setDraft}
       />
+      {/* The table never passes for the draft: it says which filters it lists. */}
+      {draft ? (
+        <Alert severity="warning" variant="outlined" aria-label="What the table shows">
+          The filters above are not applied yet. The table still shows: {readBack(filters)}
+          {search ? ` matching "${search}"` : ''}.
+        </Alert>
+      ) : (
+        <Typography variant="body2" color="text.secondary" aria-label="What the table shows">
+          Showing: {readBack(filters)}
+          {search ? ` matching "${search}"` : ''}
+        </Typography>
+      )}
       <LogsViewSwitch
         view={view}
         // The page number means nothing in one long list, so a switch starts either view at its top.
