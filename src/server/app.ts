@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { ERROR_CODES, errorEnvelope } from '../shared/envelope.ts';
 import { createAccessControl, type AccessControl } from './access.ts';
+import { compressAnswers } from './compression.ts';
 import { keepConnectionUsable } from './connection.ts';
 import { RequestError, UpstreamShapeError } from './http.ts';
 import { requestLog } from './request-log.ts';
@@ -41,7 +42,8 @@ export interface AppOptions {
  * the upstream only through `upstream`), the optional local gateway at `/client/v4`, and the SPA.
  *
  * Order matters: the log sees every answer; a body left unread is dealt with before any answer goes out
- * (so a refusal leaves the connection usable); headers go on everything; host check, body limit, CSRF and
+ * (so a refusal leaves the connection usable); answers are compressed last, over their final headers;
+ * headers go on everything; host check, body limit, CSRF and
  * the session guard all run before any route, so a refused request never reaches the upstream.
  */
 export function createApp(o: AppOptions): Hono {
@@ -51,6 +53,7 @@ export function createApp(o: AppOptions): Hono {
 
   app.use('*', requestLog(log));
   app.use('*', keepConnectionUsable);
+  app.use('*', compressAnswers);
   app.use('*', securityHeaders);
   if (o.loopbackHostsOnly) app.use('*', loopbackHostOnly);
   app.use('/api/*', limitBody, sameOriginMutations, auth.guard);
