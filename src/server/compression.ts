@@ -1,4 +1,5 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 
 /** Below this an answer goes out as it is: the encoding's framing would eat the saving. */
@@ -54,7 +55,8 @@ function encode(body: Uint8Array, encoding: Encoding): Uint8Array<ArrayBuffer> {
 export const compressAnswers: MiddlewareHandler = async (c, next) => {
   await next();
   const res = c.res;
-  if (c.req.method === 'HEAD' || !res.body || [204, 206, 304].includes(res.status) || res.headers.has('content-encoding')) return;
+  // `res.body` is looked at last: on the server's lazy Response it materialises the body.
+  if (c.req.method === 'HEAD' || [204, 206, 304].includes(res.status) || res.headers.has('content-encoding')) return;
   if (!COMPRESSIBLE_TYPE.test(res.headers.get('content-type') ?? '')) return;
   if (/(^|,)\s*no-transform\s*(,|$)/i.test(res.headers.get('cache-control') ?? '')) return;
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);
@@ -62,9 +64,18 @@ export const compressAnswers: MiddlewareHandler = async (c, next) => {
   const vary = res.headers.get('vary');
   if (!vary || !/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) res.headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
   const encoding = pickEncoding(c.req.header('accept-encoding'));
-  if (!encoding) return;
+  if (!encoding || !res.body) return;
 
-  const body = new Uint8Array(await res.arrayBuffer());
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = new Uint8Array(await res.arrayBuffer());
+  } catch (error) {
+    // A body that fails while read (a dropped upstream) fails the same way for the client: its
+    // connection is dropped, instead of the failure turning into an answer here.
+    (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing?.destroy();
+    c.res = new Response(new ReadableStream({ start: (controller) => controller.error(error) }), res);
+    return;
+  }
   // Read once to learn its size: a small one goes out as read.
   const packed = body.byteLength < COMPRESS_MIN_BYTES ? undefined : encode(body, encoding);
   c.res = new Response(packed ?? body, res);
