@@ -12,7 +12,6 @@ import { gatewayRoutes } from './routes/gateways.ts';
 import { healthRoutes } from './routes/health.ts';
 import { logRoutes } from './routes/logs.ts';
 import { sessionRoutes } from './routes/session.ts';
-import { testControlRoutes, type FaultSwitch } from './routes/test-control.ts';
 import { limitBody, loopbackHostOnly, sameOriginMutations, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
 import { mapUpstreamError } from './upstream-errors.ts';
@@ -33,8 +32,11 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** How long the session's capability probe is trusted (default 60 s). */
   capabilitiesTtlMs?: number;
-  /** TEST-ONLY: mounts /api/test/faults over these settings (LOCAL_GATEWAY_TEST_CONTROL=1). Absent by default. */
-  testFaults?: FaultSwitch;
+  /**
+   * More `/api` routes, behind the same guards. The product mounts none; a test entry point mounts its
+   * fault switch here (`test-support/start-with-faults.ts`).
+   */
+  extraApiRoutes?: Hono;
 }
 
 /**
@@ -83,7 +85,7 @@ export function createApp(o: AppOptions): Hono {
   api.route('/', evaluationRoutes(deps));
   api.route('/', evaluationTypeRoutes(deps));
   api.route('/', logRoutes(deps));
-  if (o.testFaults) api.route('/', testControlRoutes(o.testFaults));
+  if (o.extraApiRoutes) api.route('/', o.extraApiRoutes);
   app.route('/api', api);
   // Not an open proxy: anything else under /api is a 404, never the SPA and never the upstream.
   app.all('/api/*', () => {
