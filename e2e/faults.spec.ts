@@ -13,9 +13,9 @@ interface FaultSettings {
 }
 
 const test = appTest.extend<{ faults: (settings: FaultSettings) => Promise<void> }>({
-  // The same per-test server, with the test-control route mounted (it exists only with this variable).
+  // The same per-test server from the test-only entry point, whose test-control route switches the faults.
   running: async ({ seedLogs, evaluationDelayMs }, use) => {
-    const running = await startServer({ seedLogs, evaluationDelayMs, env: { LOCAL_GATEWAY_TEST_CONTROL: '1' } });
+    const running = await startServer({ seedLogs, evaluationDelayMs, withFaults: true });
     await use(running);
     await running.stop();
   },

@@ -10,6 +10,8 @@ export interface ServerOptions {
   seedLogs?: number;
   evaluationDelayMs?: number;
   env?: Record<string, string>;
+  /** Start the test-only entry point instead, whose local gateway takes faults from `/api/test/faults`. */
+  withFaults?: boolean;
 }
 
 export interface RunningServer {
@@ -36,14 +38,16 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /**
- * Starts the real server (`src/server/start.ts`, as `npm start` does) on 127.0.0.1 and a free port, with a
- * fresh local gateway in a temporary DATA_DIR. The client must already be built (e2e/run.ts does it).
+ * Starts the real server (`src/server/start.ts`, as `npm start` does; or with `withFaults` the test-only
+ * entry point that wraps it with fault injection) on 127.0.0.1 and a free port, with a fresh local gateway
+ * in a temporary DATA_DIR. The client must already be built (e2e/run.ts does it).
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'aig-e2e-'));
   let log = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+  const entry = options.withFaults ? 'src/server/test-support/start-with-faults.ts' : 'src/server/start.ts';
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: {
       ...process.env,

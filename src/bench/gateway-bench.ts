@@ -4,6 +4,7 @@ import { loadColumns } from './reference-loop.ts';
 import { SqlReference } from './reference-sql.ts';
 import type { Metrics } from './report.ts';
 import { runResponsiveness } from './responsiveness-bench.ts';
+import { loopTurn } from './stats.ts';
 
 export interface GatewayOutcome {
   /** The restarted server, left running for the BFF and browser benches; the caller stops it. */
@@ -52,6 +53,7 @@ export async function runGatewayBench(
     const columns = loadColumns(t.server.storeFile());
     metrics.add({ name: 'reference: load typed-array columns from SQLite', value: (performance.now() - l0) / 1000, unit: 's', note: 'bench process, once' });
     const sql = new SqlReference(t.server.storeFile());
+    await loopTurn(); // loading the columns held the loop for seconds: retire idle sockets before the next call
     try {
       console.log(`gateway: match counts on "${t.gatewayId}" (${t.gatewayLogs.toLocaleString('en-US')} logs)…`);
       const p50s = await measureFilters(t, columns, sql, reps, metrics, problems);

@@ -4,7 +4,7 @@ import { apiCountTimes, startAndTime, type Repetitions } from './gateway-measure
 import { SqlReference } from './reference-sql.ts';
 import type { Metrics } from './report.ts';
 import { freshDataDir, removeDir } from './server-process.ts';
-import { median } from './stats.ts';
+import { loopTurn, median } from './stats.ts';
 
 export interface GrowthPoint {
   logs: number;
@@ -26,6 +26,7 @@ export async function growthPoint(logs: number, reps: Repetitions, problems: str
       const sqlCount = sql.count(target.gatewayId, three);
       if (api.count !== sqlCount) problems.push(`COUNT MISMATCH at ${logs} logs for "${three.label}": API ${api.count}, SQL ${sqlCount}`);
       const aggregates = sql.evaluation(target.gatewayId, three, set.find((f) => f.id === 'model_contains')!);
+      await loopTurn(); // after synchronous reference work, before the next call (see loopTurn)
       const datasetIds = await createBenchDatasets(target);
       const evaluationMs = await measureEvaluation(target, datasetIds, reps.evaluations, aggregates, problems);
       return { logs, threeRowP50: median(api.times), evaluationMs };

@@ -4,7 +4,8 @@ import { ERROR_CODES, errorEnvelope } from '../shared/envelope.ts';
 /**
  * TEST-ONLY fault injection for the local gateway: it lets tests and e2e journeys see how the console
  * behaves when its upstream is slow, failing, rate limiting or dropping connections. Off unless a test
- * (or the server's LOCAL_GATEWAY_FAULTS / test-control route, both test-only) turns it on.
+ * (or the test-only server entry point, src/server/test-support/start-with-faults.ts) turns it on; the
+ * product never wraps the local gateway with it.
  */
 export const faultSettingsSchema = z
   .object({

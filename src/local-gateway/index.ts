@@ -4,7 +4,6 @@ import { mkdirSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { createGatewayApp } from './app.ts';
 import { EvaluationJobs, EVALUATION_TYPES } from './evaluator.ts';
-import { FaultController, type FaultSettings } from './faults.ts';
 import { Projections } from './projections.ts';
 import { QueryRunner } from './query-runner.ts';
 import { sentBody } from './sent-bodies.ts';
@@ -19,8 +18,6 @@ export interface LocalGatewayOptions {
   seedLogs?: number;
   /** Test-only: hold each evaluation job this long before computing. */
   evaluationDelayMs?: number;
-  /** Test-only: latency, errors, 429s and dropped connections on `fetch` (see faults.ts). Off by default. */
-  faults?: FaultSettings;
   /**
    * Worker threads for log scans (counts, lists, evaluations); 0 runs them on the thread that serves HTTP.
    * Default: one per core, at most 4.
@@ -43,8 +40,6 @@ export interface LocalGateway {
   tokenFile: string;
   /** The envelope object a success response of `fetch` was serialised from (undefined for any other response). */
   sentBody: (response: Response) => unknown;
-  /** Test-only: the fault settings applied to `fetch`; `set({})` turns them off. */
-  faults: FaultController;
   /** Stop jobs, close the db. */
   close(): Promise<void>;
 }
@@ -61,8 +56,6 @@ export const DEFAULT_SEED_LOGS = 20_000;
  * the `cloudflare` SDK's `fetch` option with `baseURL: 'http://127.0.0.1:PORT/client/v4'`.
  */
 export async function openLocalGateway(options: LocalGatewayOptions): Promise<LocalGateway> {
-  // Validated before anything opens: a bad setting is the caller's error, not a runtime surprise.
-  const faults = new FaultController(options.faults ?? {});
   mkdirSync(options.dataDir, { recursive: true });
   const { token, tokenFile } = loadOrCreateToken(options.dataDir);
   const store = new Store(options.dataDir);
@@ -94,9 +87,8 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
     const app = createGatewayApp({ store, projections, queries, jobs, accountId, token });
     return {
       app,
-      fetch: faults.wrap(async (request: Request) => app.fetch(request)),
+      fetch: async (request: Request) => app.fetch(request),
       sentBody,
-      faults,
       accountId,
       token,
       tokenFile,

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { ERROR_CODES, errorEnvelope } from '../shared/envelope.ts';
 import { createAccessControl, type AccessControl } from './access.ts';
+import { compressAnswers } from './compression.ts';
 import { keepConnectionUsable } from './connection.ts';
 import { RequestError, UpstreamShapeError } from './http.ts';
 import { requestLog } from './request-log.ts';
@@ -11,7 +12,6 @@ import { gatewayRoutes } from './routes/gateways.ts';
 import { healthRoutes } from './routes/health.ts';
 import { logRoutes } from './routes/logs.ts';
 import { sessionRoutes } from './routes/session.ts';
-import { testControlRoutes, type FaultSwitch } from './routes/test-control.ts';
 import { limitBody, loopbackHostOnly, sameOriginMutations, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
 import { mapUpstreamError } from './upstream-errors.ts';
@@ -32,8 +32,11 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** How long the session's capability probe is trusted (default 60 s). */
   capabilitiesTtlMs?: number;
-  /** TEST-ONLY: mounts /api/test/faults over these settings (LOCAL_GATEWAY_TEST_CONTROL=1). Absent by default. */
-  testFaults?: FaultSwitch;
+  /**
+   * More `/api` routes, behind the same guards. The product mounts none; a test entry point mounts its
+   * fault switch here (`test-support/start-with-faults.ts`).
+   */
+  extraApiRoutes?: Hono;
 }
 
 /**
@@ -41,7 +44,8 @@ export interface AppOptions {
  * the upstream only through `upstream`), the optional local gateway at `/client/v4`, and the SPA.
  *
  * Order matters: the log sees every answer; a body left unread is dealt with before any answer goes out
- * (so a refusal leaves the connection usable); headers go on everything; host check, body limit, CSRF and
+ * (so a refusal leaves the connection usable); answers are compressed last, over their final headers;
+ * headers go on everything; host check, body limit, CSRF and
  * the session guard all run before any route, so a refused request never reaches the upstream.
  */
 export function createApp(o: AppOptions): Hono {
@@ -51,6 +55,7 @@ export function createApp(o: AppOptions): Hono {
 
   app.use('*', requestLog(log));
   app.use('*', keepConnectionUsable);
+  app.use('*', compressAnswers);
   app.use('*', securityHeaders);
   if (o.loopbackHostsOnly) app.use('*', loopbackHostOnly);
   app.use('/api/*', limitBody, sameOriginMutations, auth.guard);
@@ -80,7 +85,7 @@ export function createApp(o: AppOptions): Hono {
   api.route('/', evaluationRoutes(deps));
   api.route('/', evaluationTypeRoutes(deps));
   api.route('/', logRoutes(deps));
-  if (o.testFaults) api.route('/', testControlRoutes(o.testFaults));
+  if (o.extraApiRoutes) api.route('/', o.extraApiRoutes);
   app.route('/api', api);
   // Not an open proxy: anything else under /api is a 404, never the SPA and never the upstream.
   app.all('/api/*', () => {

@@ -49,26 +49,6 @@ const rawEnvSchema = z.object({
   LOCAL_GATEWAY_EVALUATION_DELAY_MS: optionalInt('LOCAL_GATEWAY_EVALUATION_DELAY_MS', 0, 600_000),
   // Worker threads for the local gateway's log scans; 0 runs them on the serving thread. Default: one per core (at most 4).
   LOCAL_GATEWAY_QUERY_THREADS: optionalInt('LOCAL_GATEWAY_QUERY_THREADS', 0, 16),
-  // Test-only: a JSON object of fault settings for the local gateway (its fields are checked when it
-  // opens); here only that it is a JSON object, so a typo stops the start with one line.
-  LOCAL_GATEWAY_FAULTS: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .transform((text, ctx) => {
-        try {
-          const value: unknown = JSON.parse(text);
-          if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-        } catch {
-          // reported below
-        }
-        ctx.addIssue({ code: 'custom', message: 'LOCAL_GATEWAY_FAULTS must be a JSON object such as {"latencyMs":200,"errorRate":0.3}' });
-        return z.NEVER;
-      })
-      .optional(),
-  ),
-  // Test-only: "1" adds /api/test/faults to switch the local gateway's faults at run time. Never on by default.
-  LOCAL_GATEWAY_TEST_CONTROL: z.preprocess(blankToUndefined, z.enum(['0', '1'], { message: 'LOCAL_GATEWAY_TEST_CONTROL must be 0 or 1' }).optional()),
 });
 
 const envSchema = rawEnvSchema
@@ -80,9 +60,6 @@ const envSchema = rawEnvSchema
       });
     if (!!e.CF_ACCESS_TEAM_DOMAIN !== !!e.CF_ACCESS_AUD)
       ctx.addIssue({ code: 'custom', message: 'Set both CF_ACCESS_TEAM_DOMAIN and CF_ACCESS_AUD to use Cloudflare Access, or neither' });
-    // Faults are a property of the local gateway; against Cloudflare they would be a lie.
-    if (e.CLOUDFLARE_API_TOKEN && (e.LOCAL_GATEWAY_FAULTS || e.LOCAL_GATEWAY_TEST_CONTROL === '1'))
-      ctx.addIssue({ code: 'custom', message: 'LOCAL_GATEWAY_FAULTS and LOCAL_GATEWAY_TEST_CONTROL are test-only settings of the local gateway; unset them in Cloudflare mode' });
   })
   .transform((e) => ({
     host: e.HOST,
@@ -91,8 +68,6 @@ const envSchema = rawEnvSchema
     seedLogs: e.SEED_LOGS,
     localGatewayEvaluationDelayMs: e.LOCAL_GATEWAY_EVALUATION_DELAY_MS,
     localGatewayQueryThreads: e.LOCAL_GATEWAY_QUERY_THREADS,
-    localGatewayFaults: e.LOCAL_GATEWAY_FAULTS,
-    testControl: e.LOCAL_GATEWAY_TEST_CONTROL === '1',
     upstream:
       e.CLOUDFLARE_API_TOKEN && e.CLOUDFLARE_ACCOUNT_ID
         ? { mode: 'cloudflare' as const, apiToken: e.CLOUDFLARE_API_TOKEN, accountId: e.CLOUDFLARE_ACCOUNT_ID, baseUrl: e.CLOUDFLARE_BASE_URL }

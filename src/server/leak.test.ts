@@ -8,6 +8,7 @@ import { loadEnv } from './env.ts';
 import { startServer, type ServerHandle } from './main.ts';
 import { API_ROUTES, initOf } from './test-support/api-routes.ts';
 import { ACCOUNT, startFakeUpstream, type FakeUpstream } from './test-support/fake-upstream.ts';
+import { startWithFaults } from './test-support/start-with-faults.ts';
 
 const CANARY = `LEAKCANARY-${randomBytes(12).toString('hex')}`;
 
@@ -95,9 +96,10 @@ describe('the local gateway token never leaves the server either (local mode)', 
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'leak-local-'));
-    const env = loadEnv({ PORT: '0', DATA_DIR: dir, SEED_LOGS: '200', LOCAL_GATEWAY_TEST_CONTROL: '1' });
+    const env = loadEnv({ PORT: '0', DATA_DIR: dir, SEED_LOGS: '200' });
     if (!env.ok) throw new Error(env.message);
-    local = await startServer(env.env, { distDir: resolve('dist'), log: (l) => lines.push(l) });
+    // The test entry point, so the test-control route is scanned too.
+    local = (await startWithFaults(env.env, {}, { distDir: resolve('dist'), log: (l) => lines.push(l) })).server;
     token = (await readFile(join(dir, 'local-gateway-token'), 'utf8')).trim();
   });
   afterAll(async () => {

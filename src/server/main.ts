@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { createAccessControl } from './access.ts';
 import { createApp } from './app.ts';
 import { bufferedLines } from './line-buffer.ts';
-import type { FaultSwitch } from './routes/test-control.ts';
 import type { ServerEnv } from './env.ts';
 import { bindRefusal, isLoopbackHost } from './security.ts';
 import { createUpstream, inProcessFetch, LOCAL_GATEWAY_BASE_URL, type Upstream } from './upstream.ts';
@@ -20,7 +20,16 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** Test hook: per-attempt upstream timeout. */
   upstreamTimeoutMs?: number;
+  /**
+   * Test hook: wraps the in-process local gateway's handler, for both the SDK and `/client/v4` (a test
+   * entry point injects faults here). Local mode only; `npm start` passes none.
+   */
+  wrapLocalGateway?: (fetch: LocalGatewayFetch) => LocalGatewayFetch;
+  /** Test hook: more `/api` routes behind the same guards (see `AppOptions.extraApiRoutes`). */
+  extraApiRoutes?: Hono;
 }
+
+type LocalGatewayFetch = (req: Request) => Promise<Response>;
 
 export interface ServerHandle {
   url: string;
@@ -38,36 +47,25 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
   const refusal = bindRefusal(env.host, Boolean(env.dashboardSecret || env.access));
   if (refusal) throw new StartupError(refusal);
 
-  if (env.testControl && !isLoopbackHost(env.host))
-    throw new StartupError('LOCAL_GATEWAY_TEST_CONTROL is test-only and needs HOST=127.0.0.1; unset it to listen on another address.');
-
   let upstream: Upstream;
-  let localGateway:
-    | { fetch: (req: Request) => Promise<Response>; sentBody: (res: Response) => unknown; tokenFile: string; faults: FaultSwitch; close(): Promise<void> }
-    | undefined;
+  let localGateway: { fetch: LocalGatewayFetch; tokenFile: string; close(): Promise<void> } | undefined;
   if (env.upstream.mode === 'local') {
     // Loaded only in local mode: Cloudflare mode never opens the SQLite store.
     const { openLocalGateway } = await import('../local-gateway/index.ts');
-    const { faultSettingsSchema } = await import('../local-gateway/faults.ts');
-    const faults = faultSettingsSchema.safeParse(env.localGatewayFaults ?? {});
-    if (!faults.success)
-      throw new StartupError(
-        `Configuration error: LOCAL_GATEWAY_FAULTS ${faults.error.issues[0]?.path.join('.') || ''} ${faults.error.issues[0]?.message ?? 'is invalid'} (test-only; fields latencyMs, errorRate, rateLimitEvery, retryAfterSeconds, dropRate).`,
-      );
     const gateway = await openLocalGateway({
       dataDir: env.dataDir,
       seedLogs: env.seedLogs,
       evaluationDelayMs: env.localGatewayEvaluationDelayMs,
       ...(env.localGatewayQueryThreads === undefined ? {} : { queryThreads: env.localGatewayQueryThreads }),
-      faults: faults.data,
     });
-    localGateway = gateway;
+    const fetch = so.wrapLocalGateway ? so.wrapLocalGateway(gateway.fetch) : gateway.fetch;
+    localGateway = { fetch, tokenFile: gateway.tokenFile, close: () => gateway.close() };
     upstream = createUpstream({
       mode: 'local',
       accountId: gateway.accountId,
       apiToken: gateway.token,
       baseURL: LOCAL_GATEWAY_BASE_URL,
-      fetch: inProcessFetch(gateway.fetch),
+      fetch: inProcessFetch(fetch),
       inProcess: { sentBody: gateway.sentBody },
       timeoutMs: so.upstreamTimeoutMs,
       pacing: false,
@@ -94,7 +92,7 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
     loopbackHostsOnly: isLoopbackHost(env.host) && !auth.required,
     // Request lines to stdout go out in batches (see line-buffer.ts); a caller's own log gets every line at once.
     log: so.log ?? bufferedLines((chunk) => process.stdout.write(chunk)),
-    ...(env.testControl && localGateway ? { testFaults: localGateway.faults } : {}),
+    ...(so.extraApiRoutes ? { extraApiRoutes: so.extraApiRoutes } : {}),
   });
 
   let server: ReturnType<typeof serve>;
@@ -120,8 +118,6 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
   } else {
     log(`Mode: Cloudflare (account ${upstream.accountId}${env.upstream.baseUrl ? `, API at ${new URL(env.upstream.baseUrl).origin}` : ''})`);
   }
-  if (env.localGatewayFaults) log(`Test-only: local gateway faults ${JSON.stringify(env.localGatewayFaults)}`);
-  if (env.testControl && localGateway) log('Test-only: /api/test/faults is mounted (LOCAL_GATEWAY_TEST_CONTROL=1)');
   if (auth.required) log(`Access control: ${[env.dashboardSecret && 'dashboard secret', env.access && 'Cloudflare Access'].filter(Boolean).join(' + ')}`);
 
   let closing: Promise<void> | undefined;

@@ -13,7 +13,8 @@ export const PLACEHOLDER_HTML = `<!doctype html>
 
 /**
  * The built SPA: files from `distDir`, `index.html` for any other page path (history routing), fingerprinted
- * `/assets/*` cached for good. `/api` never reaches here (the app answers its misses with a 404 envelope).
+ * `/assets/*` cached for good. A file the build precompressed (`name.br`, `name.gz` beside it) is sent in
+ * that encoding when the client accepts it; anything else compressible is compressed per answer by the app. `/api` never reaches here (the app answers its misses with a 404 envelope).
  */
 export function staticRoutes(distDir: string) {
   const r = new Hono();
@@ -28,7 +29,7 @@ export function staticRoutes(distDir: string) {
   r.on(['GET', 'HEAD'], '*', async (c, next) => {
     // Checked per request so a build that lands while the server runs is picked up.
     if (!existsSync(indexFile)) return c.html(PLACEHOLDER_HTML);
-    files ??= serveStatic({ root: distDir });
+    files ??= serveStatic({ root: distDir, precompressed: true });
     const served = await files(c, async () => {});
     if (served) return served;
     // A missing file with an extension is a real 404 (never HTML in place of a script); a route is the SPA's.

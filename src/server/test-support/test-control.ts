@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { ERROR_CODES } from '../../shared/envelope.ts';
 import { jsonBody, ok, RequestError } from '../http.ts';
-import { onlyMethods } from './deps.ts';
+import { onlyMethods } from '../routes/deps.ts';
 
-/** What the test-control route needs of the local gateway's fault settings (kept structural: no import of it). */
+/** What the test-control route needs of the local gateway's fault settings (a `FaultController`). */
 export interface FaultSwitch {
   get(): unknown;
   /** Throws (a zod error) on settings it does not accept. */
@@ -12,9 +12,9 @@ export interface FaultSwitch {
 
 /**
  * TEST-ONLY: `/api/test/faults` reads (GET), replaces (PUT) or clears (DELETE) the local gateway's fault
- * settings at run time, so an end-to-end journey can break the upstream and then mend it. Mounted only
- * when LOCAL_GATEWAY_TEST_CONTROL=1 in local mode; it sits behind the same CSRF and session checks as
- * every other /api route.
+ * settings at run time, so an end-to-end journey can break the upstream and then mend it. Mounted only by
+ * the test entry point (`start-with-faults.ts`), never by the product's; it sits behind the same CSRF and
+ * session checks as every other /api route.
  */
 export function testControlRoutes(faults: FaultSwitch) {
   const r = new Hono();
