@@ -125,7 +125,7 @@ test('export CSV: one row per evaluator with units, n and the datasets read-back
     expect(Number(row[3])).toBe(Number(result.result));
     expect(row[4]).toBe(units[evaluator]);
     expect(row[5]).toBe(String(result.total_logs));
-    expect(row[9]).toBe('Anthropic models: Logs where provider is "anthropic"; Rated logs: Logs where feedback is any of 👍 or 👎');
+    expect(row[9]).toBe('Anthropic models: Logs where provider is "anthropic"; Rated logs: Logs where feedback is any of thumbs up or thumbs down');
   }
 });
 

@@ -138,7 +138,7 @@ export function checkFilterValue(key: LogKey, operator: Operator, raw: unknown):
     case 'feedback': {
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && NUMERIC.test(raw.trim()) ? Number(raw) : NaN;
       if (n === -1 || n === 0 || n === 1) return { ok: true, value: n };
-      return { ok: false, message: 'must be 1 (👍), -1 (👎) or 0 (none)' };
+      return { ok: false, message: 'must be 1 (thumbs up), -1 (thumbs down) or 0 (none)' };
     }
     case 'date-time':
       if (typeof raw !== 'string' || !isIsoDateTime(raw, operator === 'eq'))

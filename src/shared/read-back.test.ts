@@ -20,7 +20,7 @@ describe('readBack', () => {
     expect(readBack([{ key: 'created_at', operator: 'gt', value: ['2026-01-01T00:00:00Z'] }])).toBe(
       'Logs where created after 2026-01-01T00:00:00Z',
     );
-    expect(readBack([{ key: 'feedback', operator: 'eq', value: [-1] }])).toBe('Logs where feedback is 👎');
+    expect(readBack([{ key: 'feedback', operator: 'eq', value: [-1] }])).toBe('Logs where feedback is thumbs down');
     expect(readBack([])).toBe('All logs');
   });
 

@@ -1,8 +1,9 @@
 import { KEY_META, OPERATOR_LABELS, type FilterValue, type WireFilter } from './filters.ts';
 
-const FEEDBACK_WORDS: Record<string, string> = { '1': '👍', '-1': '👎', '0': 'no feedback' };
+// Words, not emoji: a machine without an emoji font shows 👍/👎 as empty boxes, and screen readers name them unevenly.
+const FEEDBACK_WORDS: Record<string, string> = { '1': 'thumbs up', '-1': 'thumbs down', '0': 'no feedback' };
 
-/** One value as a person reads it: "$0.01", "1,200 tokens", "Success", "👍", "\"llama\"". */
+/** One value as a person reads it: "$0.01", "1,200 tokens", "Success", "thumbs up", "\"llama\"". */
 export function formatFilterValue(key: WireFilter['key'], value: FilterValue): string {
   const meta = KEY_META[key];
   switch (meta.type) {

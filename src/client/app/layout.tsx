@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { Suspense } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { LoadingLines } from '../components/query-boundary.tsx';
+import { TimeZoneNote } from '../components/time-zone-note.tsx';
 import { GatewaySwitcher } from './gateway-switcher.tsx';
 import { ModeBadge } from './mode-badge.tsx';
 import { SessionBanner } from './session-banner.tsx';
@@ -76,6 +77,7 @@ export function Layout() {
             <Outlet />
           </Suspense>
         </Stack>
+        <TimeZoneNote />
       </Container>
     </Box>
   );

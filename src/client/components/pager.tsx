@@ -7,6 +7,7 @@ import NativeSelect from '@mui/material/NativeSelect';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
+import { formatCount } from '../lib/format.ts';
 
 export interface PagerProps {
   /** Total rows, or undefined when the server did not say (then Next stays enabled while pages are full). */
@@ -23,11 +24,11 @@ export interface PagerProps {
 
 /** "1–25 of 14,000" as the pager says it; an unknown total says "more than" instead. */
 export function rangeText(total: number | undefined, page: number, perPage: number, rowsOnPage: number): string {
-  if (rowsOnPage === 0) return total ? `0 of ${total.toLocaleString('en-US')}` : '0';
+  if (rowsOnPage === 0) return total ? `0 of ${formatCount(total)}` : '0';
   const from = (page - 1) * perPage + 1;
   const to = from + rowsOnPage - 1;
-  const of = total === undefined ? `more than ${to.toLocaleString('en-US')}` : total.toLocaleString('en-US');
-  return `${from.toLocaleString('en-US')}–${to.toLocaleString('en-US')} of ${of}`;
+  const of = total === undefined ? `more than ${formatCount(to)}` : formatCount(total);
+  return `${formatCount(from)}–${formatCount(to)} of ${of}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import { filterSchema } from '../../../shared/filters.ts';
 import { lintFilters } from '../../../shared/filter-lint.ts';
 import { readBack } from '../../../shared/read-back.ts';
+import { formatCount, formatUsd } from '../../lib/format.ts';
 import type { LogCount } from './builder-data.ts';
 import { completeRows, rowsForReadBack, type FilterRowInput } from './filter-rows.ts';
 
@@ -22,17 +23,14 @@ export interface MatchCountState {
   draft?: boolean;
 }
 
-const number = (n: number) => n.toLocaleString('en-US');
-/** Dollars to six significant digits: ranges are sums of floats and would print their noise. */
-export const usd = (n: number) => `$${Number(n.toPrecision(6))}`;
 
 export function rangesLine(ranges: LogCount['ranges']): string {
   const parts: string[] = [];
-  if (ranges.min_cost !== undefined && ranges.max_cost !== undefined) parts.push(`cost ${usd(ranges.min_cost)} – ${usd(ranges.max_cost)}`);
+  if (ranges.min_cost !== undefined && ranges.max_cost !== undefined) parts.push(`cost ${formatUsd(ranges.min_cost)} – ${formatUsd(ranges.max_cost)}`);
   if (ranges.min_duration !== undefined && ranges.max_duration !== undefined)
-    parts.push(`duration ${number(ranges.min_duration)} – ${number(ranges.max_duration)} ms`);
+    parts.push(`duration ${formatCount(ranges.min_duration)} – ${formatCount(ranges.max_duration)} ms`);
   if (ranges.min_total_tokens !== undefined && ranges.max_total_tokens !== undefined)
-    parts.push(`tokens ${number(ranges.min_total_tokens)} – ${number(ranges.max_total_tokens)}`);
+    parts.push(`tokens ${formatCount(ranges.min_total_tokens)} – ${formatCount(ranges.max_total_tokens)}`);
   return parts.join(' · ');
 }
 
@@ -52,7 +50,7 @@ function MatchCount({ match, incomplete, invalid }: { match: MatchCountState; in
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} aria-live="polite">
       {count !== undefined ? (
         <Typography sx={{ fontWeight: 600 }}>
-          {number(count)} {count === 1 ? 'log matches' : 'logs match'}
+          {formatCount(count)} {count === 1 ? 'log matches' : 'logs match'}
           {match.draft ? ' the draft' : ''}
         </Typography>
       ) : (

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { valueProblem, type KeyMeta, type Operator } from '../../../shared/filters.ts';
 import type { LogResultInfo } from '../../../shared/logs.ts';
 import type { ObservedValues } from './builder-data.ts';
+import { formatCount, formatUsd } from '../../lib/format.ts';
 import { DateTimePicker } from './date-time-picker.tsx';
-import { usd } from './filter-summary.tsx';
 import type { FiltersFormValues } from './filter-rows.ts';
 import { useDebounced } from './use-match-count.ts';
 import { valueErrorMessage } from './value-error.ts';
@@ -25,7 +25,7 @@ export function observedRangeHint(meta: KeyMeta, ranges: LogResultInfo | undefin
   if (!fields || !ranges) return undefined;
   const [min, max] = [ranges[fields[0]], ranges[fields[1]]];
   if (min === undefined || max === undefined) return undefined;
-  const fmt = (n: number) => (meta.unit === 'USD' ? usd(n) : `${n.toLocaleString('en-US')}${meta.unit ? ` ${meta.unit}` : ''}`);
+  const fmt = (n: number) => (meta.unit === 'USD' ? formatUsd(n) : formatCount(n, meta.unit ? ` ${meta.unit}` : ''));
   return `Observed ${fmt(min)} – ${fmt(max)}`;
 }
 

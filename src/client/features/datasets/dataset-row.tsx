@@ -12,6 +12,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import { readBack } from '../../../shared/read-back.ts';
+import { DateTime } from '../../components/date-time.tsx';
 import { paths } from '../../lib/paths.ts';
 import type { DatasetListItem } from './dataset-queries.ts';
 
@@ -21,11 +22,6 @@ interface DatasetRowProps {
   onToggle: (enable: boolean) => void;
   onDelete: () => void;
 }
-
-export const formatTime = (iso: string) => {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-};
 
 export function DatasetRow({ gw, dataset, onToggle, onDelete }: DatasetRowProps) {
   const odd = dataset.odd_filters ?? [];
@@ -61,7 +57,7 @@ export function DatasetRow({ gw, dataset, onToggle, onDelete }: DatasetRowProps)
           )}
         </Stack>
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(dataset.modified_at)}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}><DateTime iso={dataset.modified_at} /></TableCell>
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
         <Tooltip title="Edit">
           <IconButton component={RouterLink} to={paths.dataset(gw, dataset.id)} aria-label={`Edit ${dataset.name}`} size="small">

@@ -12,9 +12,11 @@ import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import type { Evaluation } from '../../../shared/evaluations.ts';
 import { deltaTone, formatDelta, SMALL_SAMPLE, type CompareCell, type CompareRow } from './compare.ts';
-import { MISSING, type ResultKind } from './format-result.ts';
+import type { ResultKind } from './format-result.ts';
+import { MISSING } from '../../lib/format.ts';
 import { StatusChip } from './status-chip.tsx';
 import { paths } from '../../lib/paths.ts';
+import { formatCount } from '../../lib/format.ts';
 
 const TONE_COLOR = { better: 'success.main', worse: 'error.main', same: 'text.secondary', neutral: 'text.secondary' } as const;
 const TONE_WORD = { better: 'better', worse: 'worse', same: 'no change', neutral: '' } as const;
@@ -48,7 +50,7 @@ function Cell({ cell, kind, isBaseline }: { cell: CompareCell; kind: ResultKind;
         )}
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        n = {row.logs.toLocaleString('en-US')}
+        n = {formatCount(row.logs)}
         {row.value === null && row.description ? ` · ${row.description}` : ''}
       </Typography>
       {isBaseline ? (
@@ -92,7 +94,7 @@ export function CompareTable({ gw, evaluations, rows, baselineId, now }: Compare
                   <StatusChip evaluation={e} now={now} />
                 </div>
                 <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-                  {e.total_logs.toLocaleString('en-US')} logs · {e.datasets.map((d) => d.name).join(', ')}
+                  {formatCount(e.total_logs)} logs · {e.datasets.map((d) => d.name).join(', ')}
                 </Typography>
               </TableCell>
             ))}

@@ -1,4 +1,5 @@
 import type { Evaluation, EvaluationType } from '../../../shared/evaluations.ts';
+import { formatOneDecimal } from '../../lib/format.ts';
 import { formatValue, type ResultKind } from './format-result.ts';
 import { resultRows, type ResultRow } from './result-rows.ts';
 
@@ -65,12 +66,12 @@ export function formatDelta(kind: ResultKind, d: Delta): string {
   const magnitude = Math.abs(d.absolute);
   const abs =
     kind === 'feedback'
-      ? `${magnitude.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} pp`
+      ? `${formatOneDecimal(magnitude)} pp`
       : formatValue(kind, magnitude);
   const pct =
     d.percent === null
       ? ''
-      : ` (${signOf(d.percent)}${Math.abs(d.percent).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%)`;
+      : ` (${signOf(d.percent)}${formatOneDecimal(Math.abs(d.percent))}%)`;
   return `${signOf(d.absolute)}${abs}${pct}`;
 }
 

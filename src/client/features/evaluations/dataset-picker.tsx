@@ -13,6 +13,7 @@ import type { Dataset } from '../../../shared/datasets.ts';
 import { MAX_EVALUATION_DATASETS } from '../../../shared/evaluations.ts';
 import { readBack } from '../../../shared/read-back.ts';
 import { logQueries } from '../logs/log-queries.ts';
+import { formatCount } from '../../lib/format.ts';
 
 export const TOO_MANY_DATASETS = `Choose at most ${MAX_EVALUATION_DATASETS} datasets`;
 
@@ -28,7 +29,7 @@ function MatchCount({ gw, dataset }: { gw: string; dataset: Dataset }) {
   const n = count.data.total_count;
   return (
     <Typography variant="body2" color={n === 0 ? 'warning.main' : 'text.secondary'} sx={{ whiteSpace: 'nowrap' }}>
-      {n.toLocaleString('en-US')} {n === 1 ? 'log' : 'logs'}
+      {formatCount(n)} {n === 1 ? 'log' : 'logs'}
     </Typography>
   );
 }

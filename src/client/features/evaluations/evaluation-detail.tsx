@@ -1,6 +1,5 @@
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
@@ -11,7 +10,8 @@ import { useToast } from '../../components/toast/toast-provider.tsx';
 import type { Evaluation, EvaluationType } from '../../../shared/evaluations.ts';
 import { DatasetSnapshots } from './dataset-snapshots.tsx';
 import { DetailActions } from './detail-actions.tsx';
-import { formatAbsolute, formatElapsed, formatRelative, isStuck, STUCK_AFTER_MS } from './evaluation-status.ts';
+import { isStuck, STUCK_AFTER_MS } from './evaluation-status.ts';
+import { DateTime } from '../../components/date-time.tsx';
 import { useDeleteEvaluation } from './evaluation-mutations.ts';
 import { evaluationQueries, evaluationTypeQueries } from './evaluation-queries.ts';
 import { rerunPath } from './prefill.ts';
@@ -23,6 +23,7 @@ import { StuckNotice } from './stuck-notice.tsx';
 import { useDatasetStates } from './use-dataset-states.ts';
 import { useNow } from './use-now.ts';
 import { paths } from '../../lib/paths.ts';
+import { formatCount, formatElapsed } from '../../lib/format.ts';
 
 export default function EvaluationDetailPage({ stuckAfterMs = STUCK_AFTER_MS }: { stuckAfterMs?: number }) {
   const gw = useGatewayId();
@@ -74,12 +75,10 @@ function EvaluationView({ gw, evaluation, types, stuckAfterMs, onRefresh }: Eval
           <StatusChip evaluation={evaluation} now={now} />
           <Typography variant="body2" color="text.secondary">
             Created{' '}
-            <Tooltip title={formatAbsolute(evaluation.created_at)}>
-              <time dateTime={evaluation.created_at}>{formatRelative(evaluation.created_at, now)}</time>
-            </Tooltip>{' '}
+            <DateTime iso={evaluation.created_at} now={now} />{' '}
             ·{' '}
             {evaluation.processed
-              ? `${evaluation.total_logs.toLocaleString('en-US')} distinct logs across ${evaluation.datasets.length} ${evaluation.datasets.length === 1 ? 'dataset' : 'datasets'}`
+              ? `${formatCount(evaluation.total_logs)} distinct logs across ${evaluation.datasets.length} ${evaluation.datasets.length === 1 ? 'dataset' : 'datasets'}`
               : `${evaluation.datasets.length} ${evaluation.datasets.length === 1 ? 'dataset' : 'datasets'}, logs not counted yet`}
           </Typography>
         </Stack>

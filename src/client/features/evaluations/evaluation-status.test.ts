@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationStatus, formatElapsed, formatRelative, isStuck, pollDelay } from './evaluation-status.ts';
+import { evaluationStatus, isStuck, pollDelay } from './evaluation-status.ts';
 
 const result = (status: number) => ({
   id: 'r', evaluation_id: 'e', evaluation_type_id: 't', result: status === 2 ? '' : '1', status,
@@ -19,16 +19,6 @@ describe('evaluationStatus', () => {
 });
 
 describe('time', () => {
-  it('formats elapsed time', () => {
-    expect(formatElapsed(8_400)).toBe('8 s');
-    expect(formatElapsed(185_000)).toBe('3 min 5 s');
-    expect(formatElapsed(2 * 3600_000 + 4 * 60_000)).toBe('2 h 4 min');
-  });
-  it('formats relative time', () => {
-    const now = Date.parse('2026-01-10T12:00:00Z');
-    expect(formatRelative('2026-01-10T11:55:00Z', now)).toBe('5 minutes ago');
-    expect(formatRelative('2026-01-09T12:00:00Z', now)).toBe('yesterday');
-  });
   it('backs off polling to a 10 s cap', () => {
     expect([1, 2, 3, 4, 5, 9].map(pollDelay)).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
   });

@@ -32,46 +32,6 @@ export function resultStatusLabel(status: number): string {
   return `Status ${status}`;
 }
 
-/** Elapsed time as people say it: "8 s", "3 min 5 s", "2 h 4 min", "3 d 1 h". */
-export function formatElapsed(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${s % 60} s`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return `${h} h ${m % 60} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-
-const RELATIVE = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
-const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 30],
-  ['month', 12],
-  ['year', Infinity],
-];
-
-/** "5 minutes ago", "yesterday": the list's Created column (the absolute time is in its tooltip). */
-export function formatRelative(iso: string, now: number): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  let amount = (t - now) / 1000;
-  for (const [unit, size] of STEPS) {
-    if (Math.abs(amount) < size) return RELATIVE.format(Math.round(amount), unit);
-    amount /= size;
-  }
-  return iso;
-}
-
-/** The absolute time, unambiguous: "2026-11-21 14:03:12 UTC". */
-export function formatAbsolute(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
 /** Polling back-off: 1 s, 2 s, 4 s, 8 s, then every 10 s; `fetches` counts the answers so far (≥ 1). */
 export function pollDelay(fetches: number): number {
   return Math.min(1000 * 2 ** Math.max(0, fetches - 1), 10_000);

@@ -14,11 +14,12 @@ import Tooltip from '@mui/material/Tooltip';
 import Paper from '@mui/material/Paper';
 import { Link as RouterLink } from 'react-router';
 import type { Evaluation, EvaluationType } from '../../../shared/evaluations.ts';
-import { formatAbsolute, formatRelative } from './evaluation-status.ts';
+import { DateTime } from '../../components/date-time.tsx';
 import { rerunPath } from './prefill.ts';
 import { evaluatorName } from './result-rows.ts';
 import { StatusChip } from './status-chip.tsx';
 import { paths } from '../../lib/paths.ts';
+import { formatCount } from '../../lib/format.ts';
 
 interface EvaluationsTableProps {
   gw: string;
@@ -73,11 +74,9 @@ export function EvaluationsTable({ gw, evaluations, types, selected, now, onTogg
                 </TableCell>
                 <TableCell>{e.datasets.map((d) => d.name).join(', ') || '—'}</TableCell>
                 <TableCell>{evaluators.join(', ') || '—'}</TableCell>
-                <TableCell align="right">{e.processed ? e.total_logs.toLocaleString('en-US') : '—'}</TableCell>
+                <TableCell align="right">{e.processed ? formatCount(e.total_logs) : '—'}</TableCell>
                 <TableCell>
-                  <Tooltip title={formatAbsolute(e.created_at)}>
-                    <time dateTime={e.created_at}>{formatRelative(e.created_at, now)}</time>
-                  </Tooltip>
+                  <DateTime iso={e.created_at} now={now} />
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   <Tooltip title="Open">

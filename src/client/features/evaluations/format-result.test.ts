@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatResult, formatUsd, MISSING, parseResult, resultKind } from './format-result.ts';
+import { MISSING } from '../../lib/format.ts';
+import { formatResult, parseResult, resultKind } from './format-result.ts';
 
 describe('resultKind', () => {
   it('reads the type first', () => {
@@ -46,14 +47,11 @@ describe('formatResult', () => {
   });
 });
 
-describe('parseResult / formatUsd', () => {
+describe('parseResult', () => {
   it('accepts only plain decimals', () => {
     expect(parseResult(' 1.5 ')).toBe(1.5);
     expect(parseResult('1e-4')).toBe(0.0001);
     expect(parseResult('0x10')).toBeNull();
     expect(parseResult('')).toBeNull();
-  });
-  it('keeps the sign of negative amounts', () => {
-    expect(formatUsd(-0.5)).toBe('-$0.50');
   });
 });

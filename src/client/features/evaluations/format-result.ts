@@ -1,11 +1,10 @@
 import type { EvaluationType } from '../../../shared/evaluations.ts';
+import { formatMs, formatNumber, formatPercent, formatUsd, MISSING } from '../../lib/format.ts';
 
 /** What an evaluator measures, which decides its unit. Cloudflare does not document the `type` strings, so the name is a fallback. */
 export type ResultKind = 'cost' | 'speed' | 'feedback' | 'other';
 
 export const UNITS: Readonly<Record<ResultKind, string>> = { cost: 'USD', speed: 'ms', feedback: '%', other: '' };
-
-export const MISSING = '—';
 
 /** Reads the kind from `type` (cost / speed / performance) first, then from the name. */
 export function resultKind(evaluator: Pick<EvaluationType, 'type' | 'name'> | undefined): ResultKind {
@@ -34,30 +33,6 @@ export function parseResult(raw: string | null | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const EN = 'en-US';
-
-/** USD with enough precision for per-request costs, which are often fractions of a cent. */
-export function formatUsd(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  const abs = Math.abs(value);
-  if (abs === 0) return '$0.00';
-  const digits =
-    abs >= 1
-      ? abs.toLocaleString(EN, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-      : abs >= 0.01
-        ? abs.toLocaleString(EN, { minimumFractionDigits: 2, maximumFractionDigits: 4 })
-        : abs.toLocaleString(EN, { maximumSignificantDigits: 3 });
-  return `${sign}$${digits}`;
-}
-
-export function formatMs(value: number): string {
-  return `${value.toLocaleString(EN, { maximumFractionDigits: 1 })} ms`;
-}
-
-export function formatPercent(value: number): string {
-  return `${value.toLocaleString(EN, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
-}
-
 /** A number in the evaluator's unit (no raw-text fallback: the caller already has a number). */
 export function formatValue(kind: ResultKind, value: number): string {
   switch (kind) {
@@ -68,7 +43,7 @@ export function formatValue(kind: ResultKind, value: number): string {
     case 'feedback':
       return formatPercent(value);
     case 'other':
-      return value.toLocaleString(EN, { maximumFractionDigits: 4 });
+      return formatNumber(value);
   }
 }
 

@@ -5,6 +5,7 @@ import { lazy, Suspense } from 'react';
 import { LoadingLines } from '../../components/query-boundary.tsx';
 import { BarChart } from './bar-chart.tsx';
 import type { ResultRow } from './result-rows.ts';
+import { formatCount } from '../../lib/format.ts';
 
 const ResultsTable = lazy(() => import('./results-table.tsx'));
 
@@ -33,7 +34,7 @@ export function ResultsSection({ rows, running }: { rows: readonly ResultRow[]; 
                 valueWidth={100}
                 title={`${r.evaluator}, zero-based axis`}
                 kind={r.kind}
-                bars={[{ label: `n = ${r.logs.toLocaleString('en-US')}`, value: r.value, display: r.display }]}
+                bars={[{ label: `n = ${formatCount(r.logs)}`, value: r.value, display: r.display }]}
               />
             </Paper>
           ))}

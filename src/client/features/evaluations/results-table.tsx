@@ -1,8 +1,7 @@
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { formatAbsolute } from './evaluation-status.ts';
-import { MISSING } from './format-result.ts';
+import { formatDateTime, MISSING } from '../../lib/format.ts';
 import type { ResultRow } from './result-rows.ts';
 
 const columns: GridColDef<ResultRow>[] = [
@@ -46,7 +45,7 @@ const columns: GridColDef<ResultRow>[] = [
     renderCell: ({ row }) =>
       row.updatedAt ? (
         <Tooltip title={row.updatedAt}>
-          <time dateTime={row.updatedAt}>{formatAbsolute(row.updatedAt)}</time>
+          <time dateTime={row.updatedAt}>{formatDateTime(row.updatedAt)}</time>
         </Tooltip>
       ) : (
         MISSING

@@ -1,10 +1,12 @@
+import { formatCount } from '../../lib/format.ts';
+
 /** "Cost, Speed and Human feedback". */
 export function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? '';
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The review line above "Run evaluation". With several datasets the sum of their counts is an upper bound:

@@ -5,7 +5,8 @@ import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import Tooltip from '@mui/material/Tooltip';
 import { RESULT_STATUS, type Evaluation } from '../../../shared/evaluations.ts';
-import { evaluationStatus, formatElapsed } from './evaluation-status.ts';
+import { formatElapsed } from '../../lib/format.ts';
+import { evaluationStatus } from './evaluation-status.ts';
 
 interface StatusChipProps {
   evaluation: Pick<Evaluation, 'processed' | 'results' | 'created_at'>;

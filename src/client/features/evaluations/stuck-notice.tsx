@@ -3,7 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { Link as RouterLink } from 'react-router';
-import { formatElapsed } from './evaluation-status.ts';
+import { formatElapsed } from '../../lib/format.ts';
 
 /** Said plainly, with what to do, instead of a spinner that never ends. */
 export function StuckNotice({ elapsedMs, rerunTo, onRefresh }: { elapsedMs: number; rerunTo: string; onRefresh: () => void }) {

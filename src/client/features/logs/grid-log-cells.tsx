@@ -1,5 +1,5 @@
 import type { LogEntry } from '../../../shared/logs.ts';
-import { formatCost, formatCount, formatTime } from './log-format.ts';
+import { formatUsd, formatCount, formatDateTime } from '../../lib/format.ts';
 import type { OnFeedback } from './log-cells.tsx';
 import type { Feedback } from './log-mutations.ts';
 
@@ -13,7 +13,7 @@ export function GridLogCells({ log, onFeedback }: { log: LogEntry; onFeedback: O
   return (
     <>
       <div role="gridcell" className="log-grid-td">
-        {formatTime(log.created_at)}
+        {formatDateTime(log.created_at)}
       </div>
       <div role="gridcell" className="log-grid-td">
         {log.provider}
@@ -34,7 +34,7 @@ export function GridLogCells({ log, onFeedback }: { log: LogEntry; onFeedback: O
         {formatCount(log.tokens_out)}
       </div>
       <div role="gridcell" className="log-grid-td log-grid-num">
-        {formatCost(log.cost)}
+        {formatUsd(log.cost)}
       </div>
       <div role="gridcell" className="log-grid-td log-grid-num">
         {formatCount(log.duration, ' ms')}

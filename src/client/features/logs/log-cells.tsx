@@ -5,7 +5,7 @@ import { useCallback } from 'react';
 import type { LogEntry } from '../../../shared/logs.ts';
 import { useToast } from '../../components/toast/toast-provider.tsx';
 import { FeedbackButtons } from './feedback-buttons.tsx';
-import { formatCost, formatCount, formatTime } from './log-format.ts';
+import { formatUsd, formatCount, formatDateTime } from '../../lib/format.ts';
 import { useSetLogFeedback, type Feedback } from './log-mutations.ts';
 import { SORTABLE_COLUMNS, type LogOrderKey, type LogSort } from './log-sort.ts';
 
@@ -67,7 +67,7 @@ export function LogCells({ kind, log, onFeedback }: { kind: CellKind; log: LogEn
   return (
     <>
       <TableCell {...cell} sx={{ whiteSpace: 'nowrap' }}>
-        {formatTime(log.created_at)}
+        {formatDateTime(log.created_at)}
       </TableCell>
       <TableCell {...cell} sx={{ whiteSpace: 'nowrap' }}>
         {log.provider}
@@ -86,7 +86,7 @@ export function LogCells({ kind, log, onFeedback }: { kind: CellKind; log: LogEn
         {formatCount(log.tokens_out)}
       </TableCell>
       <TableCell {...cell} align="right">
-        {formatCost(log.cost)}
+        {formatUsd(log.cost)}
       </TableCell>
       <TableCell {...cell} align="right" sx={{ whiteSpace: 'nowrap' }}>
         {formatCount(log.duration, ' ms')}

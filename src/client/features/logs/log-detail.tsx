@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useToast } from '../../components/toast/toast-provider.tsx';
 import { FeedbackButtons } from './feedback-buttons.tsx';
-import { formatBytes, formatCost, formatCount, formatTime } from './log-format.ts';
+import { formatBytes, formatUsd, formatCount, formatDateTime } from '../../lib/format.ts';
 import { useSetLogFeedback } from './log-mutations.ts';
 import type { LogDetail } from '../../../shared/logs.ts';
 
@@ -70,7 +70,7 @@ export function LogDetailView({ gw, log }: { gw: string; log: LogDetail }) {
         />
       </Stack>
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
-        <Field label="Time">{formatTime(log.created_at)}</Field>
+        <Field label="Time">{formatDateTime(log.created_at)}</Field>
         <Field label="Provider">{log.provider}</Field>
         <Field label="Model">{log.model}</Field>
         {log.model_type && <Field label="Model type">{log.model_type}</Field>}
@@ -80,7 +80,7 @@ export function LogDetailView({ gw, log }: { gw: string; log: LogDetail }) {
         <Field label="Tokens in">{formatCount(log.tokens_in)}</Field>
         <Field label="Tokens out">{formatCount(log.tokens_out)}</Field>
         <Field label="Cost">
-          {formatCost(log.cost)}
+          {formatUsd(log.cost)}
           {log.custom_cost && ' (custom)'}
         </Field>
         {log.request_content_type && <Field label="Request content type">{log.request_content_type}</Field>}
