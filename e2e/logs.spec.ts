@@ -121,6 +121,15 @@ test('screenshots of the logs page in light and dark', async ({ shell, logsPage 
   await logsPage.goto();
   await expect(logsPage.bodyRows().first()).toBeVisible();
   await shell.screenshot('logs-unfiltered-dark');
+  // The continuous view fills the window below the filters: the page itself does not scroll.
+  await logsPage.page.setViewportSize({ width: 1440, height: 900 });
+  await logsPage.goto('default', '?view=scroll');
+  await expect(logsPage.gridRow(2)).toBeVisible();
+  for (const mode of ['Light', 'Dark'] as const) {
+    await shell.setTheme(mode);
+    await shell.screenshot(`logs-continuous-${mode.toLowerCase()}`);
+  }
+  expect(await logsPage.page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
 });
 
 interface WireLog {

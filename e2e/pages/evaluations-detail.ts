@@ -11,7 +11,7 @@ export class EvaluationDetailPage {
   readonly datasets: Locator;
 
   constructor(readonly page: Page) {
-    this.results = page.getByRole('grid', { name: 'Results' });
+    this.results = page.getByRole('table', { name: 'Results' });
     this.stuck = page.getByRole('alert').filter({ hasText: 'This evaluation looks stuck' });
     this.exportCsv = page.getByRole('button', { name: 'Export CSV' });
     this.exportJson = page.getByRole('button', { name: 'Export JSON' });
@@ -35,6 +35,6 @@ export class EvaluationDetailPage {
 
   /** The cells of one evaluator's row: Evaluator, Result, Logs, Status, Updated. */
   resultCells(evaluator: string): Locator {
-    return this.results.getByRole('row').filter({ has: this.page.getByRole('gridcell', { name: evaluator, exact: true }) }).getByRole('gridcell');
+    return this.results.getByRole('row').filter({ has: this.page.getByRole('cell', { name: evaluator, exact: true }) }).getByRole('cell');
   }
 }

@@ -1,13 +1,15 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { useLogFeedback } from './log-cells.tsx';
 import { LogDrawerHost, type LogDrawerNav } from './log-drawer-host.tsx';
 import { logQueries, SCROLL_PAGE_SIZE, type LogScrollParams } from './log-queries.ts';
 import type { LogOrderKey, LogSort } from './log-sort.ts';
 import { LogsEmpty } from './logs-empty.tsx';
+import { maxElementHeight } from './logs-grid-height.ts';
+import { HEADER_HEIGHT, ROW_HEIGHT } from './logs-grid-rows.tsx';
 import { LogsGrid } from './logs-grid.tsx';
 
 interface ContinuousLogsProps {
@@ -29,8 +31,12 @@ export default function ContinuousLogs({ gw, params, sort, onSort, nav }: Contin
   const logs = useMemo(() => data?.pages.flatMap((p) => p.result) ?? [], [data]);
   const ids = useMemo(() => logs.map((l) => l.id), [logs]);
   const total = data?.pages[0]?.result_info?.total_count;
+  // A browser cuts an element off at its tallest (about 762,000 rows of 44 px in Chromium, 406,000 in
+  // Firefox): past that the rows could not be scrolled to, so the grid ends there and says so.
+  const [maxRows] = useState(() => Math.floor((maxElementHeight() - HEADER_HEIGHT) / ROW_HEIGHT));
+  const reachable = total === undefined ? undefined : Math.min(total, maxRows);
   // Without a total (an API that does not count), the grid reaches one page past what is loaded while more may come.
-  const rowCount = total ?? logs.length + (hasNextPage ? SCROLL_PAGE_SIZE : 0);
+  const rowCount = Math.min(maxRows, total ?? logs.length + (hasNextPage ? SCROLL_PAGE_SIZE : 0));
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   return (
@@ -45,13 +51,15 @@ export default function ContinuousLogs({ gw, params, sort, onSort, nav }: Contin
               <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
                 Loaded {logs.length.toLocaleString('en-US')} of {(total ?? logs.length).toLocaleString('en-US')}
                 {hasNextPage && total === undefined ? '+' : ''}
+                {total !== undefined && total > maxRows &&
+                  `; this view reaches the first ${maxRows.toLocaleString('en-US')} (a browser's tallest list): narrow the filters, or use Pages for the rest`}
               </Typography>
               <LogsGrid
                 // A new filter or sort is a new list: start it at its top.
                 key={JSON.stringify(params)}
                 logs={logs}
                 rowCount={rowCount}
-                total={total}
+                total={reachable}
                 sort={sort}
                 onSort={onSort}
                 selectedId={nav.openLog}

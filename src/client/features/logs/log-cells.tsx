@@ -1,13 +1,13 @@
-import Chip from '@mui/material/Chip';
 import TableCell from '@mui/material/TableCell';
 import TableSortLabel from '@mui/material/TableSortLabel';
+import type { SxProps, Theme } from '@mui/material/styles';
 import { useCallback } from 'react';
 import type { LogEntry } from '../../../shared/logs.ts';
 import { useToast } from '../../components/toast/toast-provider.tsx';
-import { FeedbackButtons } from './feedback-buttons.tsx';
 import { formatUsd, formatCount, formatDateTime } from '../../lib/format.ts';
-import { useSetLogFeedback, type Feedback } from './log-mutations.ts';
+import { useSetLogFeedback } from './log-mutations.ts';
 import { SORTABLE_COLUMNS, type LogOrderKey, type LogSort } from './log-sort.ts';
+import { RowThumbs, type OnFeedback } from './row-thumbs.tsx';
 
 /** The columns of every logs table, in order; the paged table and the continuous grid share them. */
 export const LOG_COLUMNS = ['Time', 'Provider', 'Model', 'Status', 'Cache', 'Tokens in', 'Tokens out', 'Cost', 'Duration', 'Feedback'];
@@ -18,11 +18,6 @@ const NUMERIC = new Set(['Tokens in', 'Tokens out', 'Cost', 'Duration']);
  * needs because rows are positioned one by one and a `<table>` lays them out itself.
  */
 export type CellKind = 'table' | 'grid';
-
-const cellProps = (kind: CellKind, role: 'gridcell' | 'columnheader') =>
-  kind === 'grid' ? ({ component: 'div', role } as const) : {};
-
-export type OnFeedback = (id: string, next: Feedback) => void;
 
 /** Saves a thumb on a row; a refusal is told in a toast, since the row itself just moves back. */
 export function useLogFeedback(gw: string): OnFeedback {
@@ -43,7 +38,7 @@ export function LogHeaderCells({ kind, sort, onSort }: { kind: CellKind; sort: L
     return (
       <TableCell
         key={c}
-        {...cellProps(kind, 'columnheader')}
+        {...(kind === 'grid' ? ({ component: 'div', role: 'columnheader' } as const) : {})}
         variant="head"
         align={NUMERIC.has(c) ? 'right' : 'left'}
         sx={{ whiteSpace: 'nowrap' }}
@@ -61,40 +56,93 @@ export function LogHeaderCells({ kind, sort, onSort }: { kind: CellKind; sort: L
   });
 }
 
-/** One log's cells, formatted alike wherever a log is listed. */
+/**
+ * One log's cells, formatted alike wherever a log is listed: the paged table's `td`s and the continuous
+ * grid's `gridcell`s. Plain elements styled by classes that the list declares once (`logCellsSx`), not MUI's
+ * cells and chip: the grid mounts dozens of rows on every scrolled frame and a page's worth when one lands,
+ * and per-instance style serialisation made those frames long.
+ */
 export function LogCells({ kind, log, onFeedback }: { kind: CellKind; log: LogEntry; onFeedback: OnFeedback }) {
-  const cell = cellProps(kind, 'gridcell');
+  const Cell = kind === 'grid' ? 'div' : 'td';
+  const role = kind === 'grid' ? 'gridcell' : undefined;
   return (
     <>
-      <TableCell {...cell} sx={{ whiteSpace: 'nowrap' }}>
+      <Cell role={role} className="log-td log-nowrap">
         {formatDateTime(log.created_at)}
-      </TableCell>
-      <TableCell {...cell} sx={{ whiteSpace: 'nowrap' }}>
+      </Cell>
+      <Cell role={role} className="log-td log-nowrap">
         {log.provider}
-      </TableCell>
-      <TableCell {...cell} sx={{ minWidth: 160, maxWidth: 260, overflowWrap: 'anywhere' }}>
+      </Cell>
+      <Cell role={role} className="log-td log-model">
         {log.model}
-      </TableCell>
-      <TableCell {...cell}>
-        <Chip size="small" variant="outlined" color={log.success ? 'success' : 'error'} label={log.success ? 'Success' : 'Error'} />
-      </TableCell>
-      <TableCell {...cell}>{log.cached ? 'Cached' : '—'}</TableCell>
-      <TableCell {...cell} align="right">
+      </Cell>
+      <Cell role={role} className="log-td">
+        <span className={log.success ? 'log-chip log-ok' : 'log-chip log-err'}>{log.success ? 'Success' : 'Error'}</span>
+      </Cell>
+      <Cell role={role} className="log-td">
+        {log.cached ? 'Cached' : '—'}
+      </Cell>
+      <Cell role={role} className="log-td log-num">
         {formatCount(log.tokens_in)}
-      </TableCell>
-      <TableCell {...cell} align="right">
+      </Cell>
+      <Cell role={role} className="log-td log-num">
         {formatCount(log.tokens_out)}
-      </TableCell>
-      <TableCell {...cell} align="right">
+      </Cell>
+      <Cell role={role} className="log-td log-num">
         {formatUsd(log.cost)}
-      </TableCell>
-      <TableCell {...cell} align="right" sx={{ whiteSpace: 'nowrap' }}>
+      </Cell>
+      <Cell role={role} className="log-td log-num log-nowrap">
         {formatCount(log.duration, ' ms')}
-      </TableCell>
+      </Cell>
       {/* The thumbs act on their own; a click on them is not a click on the row. */}
-      <TableCell {...cell} onClick={(e) => e.stopPropagation()}>
-        <FeedbackButtons value={log.feedback} onChange={(next) => onFeedback(log.id, next)} />
-      </TableCell>
+      <Cell role={role} className="log-td" onClick={(e) => e.stopPropagation()}>
+        <RowThumbs id={log.id} value={log.feedback} onFeedback={onFeedback} />
+      </Cell>
     </>
   );
 }
+
+/** The look of `LogCells`, set once on the table or grid around them: a small MUI table cell's. */
+export const logCellsSx = {
+  '& .log-td': {
+    typography: 'body2',
+    color: 'text.primary',
+    px: 2,
+    py: '6px',
+    borderBottom: 1,
+    borderColor: 'divider',
+    verticalAlign: 'middle',
+  },
+  '& .log-nowrap': { whiteSpace: 'nowrap' },
+  '& .log-model': { minWidth: 160, maxWidth: 260, overflowWrap: 'anywhere' },
+  '& .log-num': { textAlign: 'right' },
+  '& .log-chip': {
+    display: 'inline-flex',
+    alignItems: 'center',
+    height: 24,
+    px: '7px',
+    borderRadius: '12px',
+    border: '1px solid currentColor',
+    fontSize: '0.8125rem',
+    lineHeight: 1,
+    whiteSpace: 'nowrap',
+  },
+  '& .log-ok': { color: 'success.main' },
+  '& .log-err': { color: 'error.main' },
+  '& .log-thumbs': { display: 'inline-flex' },
+  '& .log-thumb': {
+    display: 'inline-flex',
+    p: '5px',
+    m: 0,
+    border: 0,
+    borderRadius: '50%',
+    bgcolor: 'transparent',
+    color: 'action.active',
+    cursor: 'pointer',
+    '& svg': { width: 20, height: 20, fill: 'currentColor' },
+    '&:hover': { bgcolor: 'action.hover' },
+    '&:focus-visible': { outline: 2, outlineStyle: 'solid', outlineColor: 'primary.main' },
+  },
+  '& .log-up': { color: 'success.main' },
+  '& .log-down': { color: 'error.main' },
+} satisfies SxProps<Theme>;

@@ -5,9 +5,10 @@ import type { LogEntry } from '../../../shared/logs.ts';
 import { LogsGrid, type LogsGridProps } from './logs-grid.tsx';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './logs-grid-rows.tsx';
 
-// jsdom lays nothing out: the grid is given room for exactly 10 rows under its header.
+// jsdom lays nothing out: the grid is given room for exactly 10 rows under its header, is as tall inside as
+// its header and rows' area say, and scrolls where it is told to (jsdom has no element scrollTo).
 const SHOWN = 10;
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+const saved = (['clientHeight', 'scrollHeight', 'scrollTo'] as const).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)] as const);
 beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
     configurable: true,
@@ -15,9 +16,25 @@ beforeAll(() => {
       return this.getAttribute('role') === 'grid' ? HEADER_HEIGHT + SHOWN * ROW_HEIGHT : 0;
     },
   });
+  Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.getAttribute('role') === 'grid' ? HEADER_HEIGHT + parseFloat((this.lastElementChild as HTMLElement).style.height || getComputedStyle(this.lastElementChild!).height) : 0;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'scrollTo', {
+    configurable: true,
+    value(this: HTMLElement, options: ScrollToOptions) {
+      this.scrollTop = options.top ?? this.scrollTop;
+      this.dispatchEvent(new Event('scroll'));
+    },
+  });
 });
 afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
+  for (const [k, d] of saved) {
+    if (d) Object.defineProperty(HTMLElement.prototype, k, d);
+    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[k];
+  }
 });
 
 const makeLog = (i: number): LogEntry => ({
@@ -82,11 +99,12 @@ describe('LogsGrid windowing', () => {
     const { grid, props } = show();
     expect(props.onLoadMore).not.toHaveBeenCalled();
     await scrollTo(grid, 1000);
-    // Rows 992–1017 (overscan 8 each side), plus the active first log for aria-activedescendant.
-    expect(rowIndexes(grid)).toEqual([1, ...range(994, 1020), 2]);
+    // Rows 999–1009 are (partly) on screen, row 999 under the sticky header; 991–1017 with overscan 8 each
+    // side, plus the active first log for aria-activedescendant.
+    expect(rowIndexes(grid)).toEqual([1, ...range(993, 1020), 2]);
     const placeholders = within(grid).getAllByRole('row').filter((r) => r.getAttribute('aria-busy') === 'true');
-    expect(placeholders).toHaveLength(26);
-    expect(placeholders[0]).toHaveStyle({ transform: `translateY(${992 * ROW_HEIGHT}px)` });
+    expect(placeholders).toHaveLength(27);
+    expect(placeholders[0]).toHaveStyle({ transform: `translateY(${991 * ROW_HEIGHT}px)` });
     expect(grid).toHaveAttribute('aria-activedescendant', within(grid).getByText('model-0').closest('[role="row"]')!.id);
     expect(props.onLoadMore).toHaveBeenCalled();
   });

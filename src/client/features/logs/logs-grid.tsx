@@ -1,13 +1,15 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import TableRow from '@mui/material/TableRow';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LogEntry } from '../../../shared/logs.ts';
-import { LogHeaderCells, type OnFeedback } from './log-cells.tsx';
+import { LogHeaderCells } from './log-cells.tsx';
 import type { LogOrderKey, LogSort } from './log-sort.ts';
+import { useFillWindowHeight } from './logs-grid-height.ts';
 import { ErrorRow, GRID_MIN_WIDTH, gridRowsSx, HEADER_HEIGHT, LogGridRow, PlaceholderRow, ROW_HEIGHT } from './logs-grid-rows.tsx';
-import { useRowWindow } from './use-row-window.ts';
-import { moveActive, revealScrollTop } from './window-math.ts';
+import type { OnFeedback } from './row-thumbs.tsx';
+import { moveActive } from './window-math.ts';
 
 const OVERSCAN = 8;
 /**
@@ -15,13 +17,14 @@ const OVERSCAN = 8;
  * few tens of milliseconds locally) usually lands before it is seen, without fetching pages nobody scrolls to.
  */
 const LOAD_AHEAD = 20;
+const rowSize = () => ROW_HEIGHT;
 
 export interface LogsGridProps {
   /** The rows loaded so far, in order from the first. */
   logs: LogEntry[];
   /** How many rows there are in all, loaded or not: the grid is this tall. */
   rowCount: number;
-  /** The match count, when the API says it; `aria-rowcount` is then it plus the header row, else -1 (unknown). */
+  /** The rows `aria-rowcount` announces (without the header), when known; else -1 (unknown) is announced. */
   total: number | undefined;
   sort: LogSort;
   onSort: (by: LogOrderKey) => void;
@@ -37,17 +40,29 @@ export interface LogsGridProps {
 }
 
 /**
- * Every matching log in one scrolling ARIA grid, drawing only the rows on screen. The header is row 1 of
- * `aria-rowcount`, so log `i` (from 0) is `aria-rowindex` i + 2. Focus stays on the grid; the arrow, page,
- * Home and End keys move the active row (`aria-activedescendant`), which is always drawn, and Enter opens it.
+ * Every matching log in one scrolling ARIA grid, drawing only the rows on screen (react-virtual). The grid
+ * fills the window below what is above it, so it is the page's one scroll, with its header sticky in it and
+ * the columns scrolling sideways with the rows on a narrow window. The header is row 1 of `aria-rowcount`,
+ * so log `i` (from 0) is `aria-rowindex` i + 2. Focus stays on the grid; the arrow, page, Home and End keys
+ * move the active row (`aria-activedescendant`), which is always drawn, and Enter opens it.
  */
 export function LogsGrid(props: LogsGridProps) {
   const { logs, rowCount, total, sort, onSort, selectedId, onOpen, onFeedback, onLoadMore, canLoadMore, loadError, onRetry } = props;
+  const frame = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const height = useFillWindowHeight(frame);
   const idPrefix = useId();
   const rowId = (index: number) => `${idPrefix}row-${index}`;
-  const { range, viewportHeight } = useRowWindow(scroller, { rowCount, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: OVERSCAN });
   const [active, setActive] = useState(0);
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scroller.current,
+    estimateSize: rowSize,
+    overscan: OVERSCAN,
+    // The rows start under the sticky header, which also covers the top of the view when revealing a row.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
 
   // The rows read by stable callbacks, so memoised rows need not re-render when a page arrives.
   const latest = useRef(logs);
@@ -64,13 +79,7 @@ export function LogsGrid(props: LogsGridProps) {
     [onOpen],
   );
 
-  const reveal = useCallback(
-    (index: number) => {
-      const el = scroller.current;
-      if (el) el.scrollTop = revealScrollTop(index, el.scrollTop, viewportHeight(), ROW_HEIGHT);
-    },
-    [viewportHeight],
-  );
+  const reveal = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
 
   // The drawer's Previous / Next change the open log: the active row follows it into view.
   useEffect(() => {
@@ -80,9 +89,11 @@ export function LogsGrid(props: LogsGridProps) {
     reveal(index);
   }, [selectedId, reveal]);
 
+  const items = virtualizer.getVirtualItems();
+  const drawnEnd = items.length > 0 ? items[items.length - 1]!.index + 1 : 0;
   useEffect(() => {
-    if (canLoadMore && logs.length < rowCount && range.end + LOAD_AHEAD >= logs.length) onLoadMore();
-  }, [canLoadMore, logs.length, rowCount, range.end, onLoadMore]);
+    if (canLoadMore && logs.length < rowCount && drawnEnd + LOAD_AHEAD >= logs.length) onLoadMore();
+  }, [canLoadMore, logs.length, rowCount, drawnEnd, onLoadMore]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // Keys on the sort buttons and thumbs inside stay theirs.
@@ -94,7 +105,7 @@ export function LogsGrid(props: LogsGridProps) {
     }
     // After a scroll by wheel or scrollbar, the keys start from the rows in view, not from a row far away.
     const el = e.currentTarget;
-    const shown = Math.floor(viewportHeight() / ROW_HEIGHT);
+    const shown = Math.floor((el.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT);
     const firstShown = Math.ceil(el.scrollTop / ROW_HEIGHT);
     const from = active >= firstShown && active < firstShown + shown ? active : Math.min(firstShown, logs.length - 1);
     const next = moveActive(e.key, from, shown, logs.length - 1);
@@ -104,13 +115,12 @@ export function LogsGrid(props: LogsGridProps) {
     reveal(next);
   };
 
-  const indexes: number[] = [];
-  for (let i = range.start; i < range.end; i++) indexes.push(i);
   const hasActive = active < logs.length;
-  if (hasActive && (active < range.start || active >= range.end)) indexes.push(active);
+  const rows = items.map((item) => ({ index: item.index, start: item.start - HEADER_HEIGHT }));
+  if (hasActive && !items.some((item) => item.index === active)) rows.push({ index: active, start: active * ROW_HEIGHT });
 
   return (
-    <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
+    <Paper ref={frame} variant="outlined" sx={{ height, boxSizing: 'border-box', overflow: 'hidden' }}>
       <Box
         ref={scroller}
         role="grid"
@@ -120,7 +130,7 @@ export function LogsGrid(props: LogsGridProps) {
         tabIndex={0}
         onKeyDown={onKeyDown}
         sx={{
-          height: 'max(360px, calc(100vh - 240px))',
+          height: '100%',
           overflow: 'auto',
           // The scroller's size never depends on its rows, so the browser can skip laying out around it.
           contain: 'strict',
@@ -135,8 +145,8 @@ export function LogsGrid(props: LogsGridProps) {
             <LogHeaderCells kind="grid" sort={sort} onSort={onSort} />
           </TableRow>
         </Box>
-        <Box role="rowgroup" sx={{ position: 'relative', height: rowCount * ROW_HEIGHT, minWidth: GRID_MIN_WIDTH }}>
-          {indexes.map((i) => {
+        <Box role="rowgroup" sx={{ position: 'relative', height: virtualizer.getTotalSize(), minWidth: GRID_MIN_WIDTH }}>
+          {rows.map(({ index: i, start }) => {
             const log = logs[i];
             if (log)
               return (
@@ -144,6 +154,7 @@ export function LogsGrid(props: LogsGridProps) {
                   key={i}
                   id={rowId(i)}
                   index={i}
+                  start={start}
                   log={log}
                   selected={log.id === selectedId}
                   active={i === active}
@@ -151,8 +162,8 @@ export function LogsGrid(props: LogsGridProps) {
                   onFeedback={onFeedback}
                 />
               );
-            if (i === logs.length && loadError !== undefined) return <ErrorRow key={i} index={i} message={loadError} onRetry={onRetry} />;
-            return <PlaceholderRow key={i} index={i} />;
+            if (i === logs.length && loadError !== undefined) return <ErrorRow key={i} index={i} start={start} message={loadError} onRetry={onRetry} />;
+            return <PlaceholderRow key={i} index={i} start={start} />;
           })}
         </Box>
       </Box>

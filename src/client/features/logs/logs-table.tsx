@@ -6,7 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { KeyboardEvent } from 'react';
 import type { LogEntry } from '../../../shared/logs.ts';
-import { LogCells, LogHeaderCells, useLogFeedback } from './log-cells.tsx';
+import { LogCells, logCellsSx, LogHeaderCells, useLogFeedback } from './log-cells.tsx';
 import type { LogOrderKey, LogSort } from './log-sort.ts';
 
 interface LogsTableProps {
@@ -30,7 +30,7 @@ export function LogsTable({ gw, logs, sort, onSort, selectedId, onOpen }: LogsTa
   };
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label="Logs" sx={{ minWidth: 900, '& caption': { captionSide: 'top', py: 1 } }}>
+      <Table size="small" aria-label="Logs" sx={{ minWidth: 900, '& caption': { captionSide: 'top', py: 1 }, ...logCellsSx }}>
         <caption>Click a row, or press Enter on it, for all of the log's fields.</caption>
         <TableHead>
           <TableRow>
