@@ -2,6 +2,7 @@ import type { EvaluationType } from '../shared/evaluations.ts';
 import { RESULT_STATUS } from '../shared/evaluations.ts';
 import type { Filter } from '../shared/filters.ts';
 import type { GatewayColumns } from './column-store.ts';
+import { upperBound } from './analysis/select-group.ts';
 import { PreciseSum } from './precise-sum.ts';
 import type { Projections } from './projections.ts';
 import type { Store } from './store.ts';
@@ -62,10 +63,10 @@ export interface Aggregates {
 }
 
 /**
- * Aggregates over the distinct union of the datasets' logs: each dataset marks its matches in one mask, so
+ * Aggregates over the distinct union of the datasets' logs created at or before `untilMs`: each dataset marks its matches in one mask, so
  * a log in two datasets counts once. Sums are exact (see PreciseSum), so the result does not depend on order.
  */
-export function aggregate(cols: GatewayColumns, datasetFilters: readonly (readonly Filter[])[]): Aggregates {
+export function aggregate(cols: GatewayColumns, datasetFilters: readonly (readonly Filter[])[], untilMs = Infinity): Aggregates {
   const mask = new Uint8Array(cols.length);
   for (const filters of datasetFilters) {
     const selection = cols.query(filters);
@@ -79,7 +80,9 @@ export function aggregate(cols: GatewayColumns, datasetFilters: readonly (readon
   const cost = new PreciseSum();
   let totalLogs = 0, costLogs = 0, durationSum = 0, durationLogs = 0, up = 0, down = 0;
   const { cost: costs, duration, feedback } = cols;
-  for (let p = 0; p < mask.length; p++) {
+  // Pinned: only logs created at or before the evaluation (a job that runs later sees no newer log).
+  const end = upperBound(cols, untilMs);
+  for (let p = 0; p < end; p++) {
     if (!mask[p]) continue;
     totalLogs++;
     const c = costs[p]!;
@@ -165,6 +168,7 @@ export class EvaluationJobs {
     const figures = aggregate(
       cols,
       evaluation.datasets.map((d) => d.filters),
+      Date.parse(evaluation.created_at),
     );
     const types = new Map(this.store.evaluationTypes.all().map((t) => [t.id, t]));
     const results = evaluation.results.map((r) => ({
