@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { ERROR_CODES } from '../shared/envelope.ts';
 import type { GatewayContext } from './context.ts';
 import { fail, MAX_BODY_BYTES } from './http.ts';
+import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerDatasetRoutes } from './routes/datasets.ts';
 import { registerEvaluationTypeRoutes } from './routes/evaluation-types.ts';
 import { registerEvaluationRoutes } from './routes/evaluations.ts';
@@ -57,6 +58,7 @@ export function createGatewayApp(ctx: GatewayContext): Hono {
     ...registerEvaluationRoutes(app, BASE, ctx),
     ...registerEvaluationTypeRoutes(app, BASE, ctx),
     ...registerLogRoutes(app, BASE, ctx),
+    ...registerAnalysisRoutes(app, BASE, ctx),
   ];
   // Registered after the real handlers, so these only see methods a known path does not take.
   for (const template of templates) {

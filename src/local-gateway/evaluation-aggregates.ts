@@ -1,5 +1,6 @@
 import type { Filter } from '../shared/filters.ts';
 import type { GatewayColumns, Slice } from './column-store.ts';
+import { upperBound } from './analysis/select-group.ts';
 import { PreciseSum } from './precise-sum.ts';
 
 export interface Aggregates {
@@ -23,8 +24,15 @@ export interface AggregatePart extends Omit<Aggregates, 'costSum'> {
  * in one mask, so a log in two datasets counts once. Sums are exact (see PreciseSum), so the result does not
  * depend on order, nor on how a scan was split.
  */
-export function aggregateSlice(cols: GatewayColumns, datasetFilters: readonly (readonly Filter[])[], slice: Slice): AggregatePart {
+export function aggregateSlice(
+  cols: GatewayColumns,
+  datasetFilters: readonly (readonly Filter[])[],
+  slice: Slice,
+  untilMs = Infinity,
+): AggregatePart {
   const { lo, hi } = slice;
+  // Pinned: a job that runs later than its evaluation's created_at sees no newer log.
+  const end = Math.max(lo, Math.min(hi, upperBound(cols, untilMs)));
   const mask = new Uint8Array(Math.max(0, hi - lo));
   for (const filters of datasetFilters) {
     const selection = cols.query(filters, undefined, slice);
@@ -38,7 +46,7 @@ export function aggregateSlice(cols: GatewayColumns, datasetFilters: readonly (r
   const cost = new PreciseSum();
   let totalLogs = 0, costLogs = 0, durationSum = 0, durationLogs = 0, up = 0, down = 0;
   const { cost: costs, duration, feedback } = cols;
-  for (let i = 0; i < mask.length; i++) {
+  for (let i = 0; i < end - lo; i++) {
     if (!mask[i]) continue;
     const p = lo + i;
     totalLogs++;
@@ -77,6 +85,6 @@ export function mergeAggregates(parts: readonly AggregatePart[]): Aggregates {
 }
 
 /** The aggregates over the whole projection, on this thread. */
-export function aggregate(cols: GatewayColumns, datasetFilters: readonly (readonly Filter[])[]): Aggregates {
-  return mergeAggregates([aggregateSlice(cols, datasetFilters, { lo: 0, hi: cols.length, out: new Uint32Array(cols.length) })]);
+export function aggregate(cols: GatewayColumns, datasetFilters: readonly (readonly Filter[])[], untilMs = Infinity): Aggregates {
+  return mergeAggregates([aggregateSlice(cols, datasetFilters, { lo: 0, hi: cols.length, out: new Uint32Array(cols.length) }, untilMs)]);
 }

@@ -111,7 +111,7 @@ export class EvaluationJobs {
     const evaluation = this.store.evaluations.getById(evaluationId);
     if (!evaluation || evaluation.processed) return;
     const cols = this.projections.get(evaluation.gateway_id);
-    this.finish(evaluationId, this.queries.runInline(cols, 'aggregates', { datasetFilters: evaluation.datasets.map((d) => d.filters) }));
+    this.finish(evaluationId, this.queries.runInline(cols, 'aggregates', { datasetFilters: evaluation.datasets.map((d) => d.filters), untilMs: Date.parse(evaluation.created_at) }));
   }
 
   /** The same, with the scan on the query workers: a large evaluation does not hold up other requests. */
@@ -119,7 +119,7 @@ export class EvaluationJobs {
     const evaluation = this.store.evaluations.getById(evaluationId);
     if (!evaluation || evaluation.processed) return;
     const cols = this.projections.get(evaluation.gateway_id);
-    const figures = await this.queries.run(cols, 'aggregates', { datasetFilters: evaluation.datasets.map((d) => d.filters) });
+    const figures = await this.queries.run(cols, 'aggregates', { datasetFilters: evaluation.datasets.map((d) => d.filters), untilMs: Date.parse(evaluation.created_at) });
     if (!this.closed) this.finish(evaluationId, figures);
   }
 

@@ -99,11 +99,13 @@ const select: ColumnTask<SelectArgs, SelectPart, SelectResult> = {
 
 export interface AggregateArgs {
   datasetFilters: Filter[][];
+  /** Pinned: only logs created at or before this instant (the evaluation's created_at) count. */
+  untilMs?: number;
 }
 
 /** An evaluation's aggregates over the distinct union of its datasets (evaluation-aggregates.ts). */
 const aggregates: ColumnTask<AggregateArgs, AggregatePart, Aggregates> = {
-  run: (cols, args, slice) => aggregateSlice(cols, args.datasetFilters, slice),
+  run: (cols, args, slice) => aggregateSlice(cols, args.datasetFilters, slice, args.untilMs),
   merge: (parts) => mergeAggregates(parts),
 };
 

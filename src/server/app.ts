@@ -7,6 +7,7 @@ import { RequestError, UpstreamShapeError } from './http.ts';
 import { requestLog } from './request-log.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { evaluationTypeRoutes } from './routes/evaluation-types.ts';
+import { analysisRoutes } from './routes/analysis.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { gatewayRoutes } from './routes/gateways.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -83,6 +84,7 @@ export function createApp(o: AppOptions): Hono {
   api.route('/', gatewayRoutes(deps));
   api.route('/', datasetRoutes(deps));
   api.route('/', evaluationRoutes(deps));
+  api.route('/', analysisRoutes(deps));
   api.route('/', evaluationTypeRoutes(deps));
   api.route('/', logRoutes(deps));
   if (o.extraApiRoutes) api.route('/', o.extraApiRoutes);

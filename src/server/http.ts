@@ -5,7 +5,7 @@ import { ERROR_CODES, resultInfoSchema, zodToApiErrors, type ApiErrorItem } from
 /** A request the server refuses before any upstream call; the app's error handler turns it into the envelope. */
 export class RequestError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 415,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 415 | 501,
     readonly errors: ApiErrorItem[],
     readonly headers: Record<string, string> = {},
   ) {

@@ -1,4 +1,5 @@
 import Cloudflare from 'cloudflare';
+import type { AnalysisRequest } from '../shared/analysis.ts';
 import type { DatasetInput, DatasetListQuery } from '../shared/datasets.ts';
 import type { EvaluationInput, EvaluationListQuery, EvaluationTypeListQuery } from '../shared/evaluations.ts';
 import type { GatewayListQuery } from '../shared/gateways.ts';
@@ -183,6 +184,18 @@ export function createUpstream(o: UpstreamOptions) {
     },
     evaluationTypes: {
       list: (q: EvaluationTypeListQuery) => read((opt) => ai.evaluationTypes.list({ account_id, ...q }, opt).asResponse()),
+    },
+    /**
+     * The local gateway's exact analysis, an extension Cloudflare does not have (local mode only). The SDK
+     * has no method for it, so it goes through the SDK's generic POST, with the path's ids encoded here.
+     */
+    analysis: {
+      logs: (gw: string, body: AnalysisRequest) =>
+        read((opt) =>
+          client
+            .post(`/accounts/${encodeURIComponent(account_id)}/ai-gateway/gateways/${encodeURIComponent(gw)}/x-local/logs-analysis`, { ...opt, body })
+            .asResponse(),
+        ),
     },
     logs: {
       list: (gw: string, q: LogListQuery) => {

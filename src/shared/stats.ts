@@ -15,7 +15,7 @@ import { binomialPmf, tCritical, Z95 } from './stats-distributions.ts';
  * - Shares: Wilson score interval, which stays inside [0, 1] and behaves at 0 and n.
  */
 
-export type Interval = readonly [number, number];
+export type Interval = [number, number];
 
 /** Type 7 quantile of ascending values (0 ≤ p ≤ 1); NaN when there are none. */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {

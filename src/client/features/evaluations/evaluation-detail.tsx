@@ -2,6 +2,7 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -24,6 +25,8 @@ import { useDatasetStates } from './use-dataset-states.ts';
 import { useNow } from './use-now.ts';
 import { paths } from '../../lib/paths.ts';
 import { formatCount, formatElapsed } from '../../lib/format.ts';
+
+const AnalysisSection = lazy(() => import('./analysis/analysis-section.tsx'));
 
 export default function EvaluationDetailPage({ stuckAfterMs = STUCK_AFTER_MS }: { stuckAfterMs?: number }) {
   const gw = useGatewayId();
@@ -111,6 +114,9 @@ function EvaluationView({ gw, evaluation, types, stuckAfterMs, onRefresh }: Eval
         Results
       </Typography>
       <ResultsSection rows={rows} running={!evaluation.processed} />
+      <Suspense fallback={<LoadingLines lines={6} />}>
+        <AnalysisSection gw={gw} evaluation={evaluation} types={types} rerunTo={rerunTo} />
+      </Suspense>
       <Typography variant="h6" component="h2">
         Datasets
       </Typography>

@@ -1,0 +1,85 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink } from 'react-router';
+import type { Evaluation, EvaluationType } from '../../../../shared/evaluations.ts';
+import { LoadingLines, QueryBoundary } from '../../../components/query-boundary.tsx';
+import { readBoolParam } from '../../../lib/url-state.ts';
+import { useUrlParams } from '../../../lib/use-url-params.ts';
+import { formatAbsolute } from '../evaluation-status.ts';
+import { formatFigure } from './analysis-format.ts';
+import { analysisQueries } from './analysis-queries.ts';
+import { AnalysisTables } from './analysis-tables.tsx';
+import { unionMismatches } from './union-check.ts';
+import { VerdictsTable } from './verdicts-table.tsx';
+
+/** URL parameter of the "leave out cached and failed logs" toggle. */
+export const EXCLUDE_PARAM = 'exclude_cached_failed';
+
+/**
+ * The evaluation's breakdown per dataset and for the union, pinned to its created_at: the toggle, the
+ * tables, the check against the evaluation's own results, and how many matching logs arrived since.
+ */
+export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw: string; evaluation: Evaluation; types: readonly EvaluationType[]; rerunTo: string }) {
+  const [params, update] = useUrlParams();
+  const excluded = readBoolParam(params, EXCLUDE_PARAM) === true;
+  const query = useQuery(analysisQueries.evaluation(gw, evaluation.id, excluded));
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h6" component="h2">
+        Breakdown by dataset
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        Counts the logs this evaluation could see: those matching each dataset's filters created at or before{' '}
+        {formatAbsolute(evaluation.created_at)}. A log in two datasets counts once in “All datasets”.
+      </Typography>
+      <FormControlLabel
+        className="no-print"
+        control={<Switch checked={excluded} onChange={(e) => update({ [EXCLUDE_PARAM]: e.target.checked ? true : undefined }, { replace: true })} />}
+        label="Leave out cached and failed logs (cost, duration and tokens)"
+      />
+      <QueryBoundary query={query} what="the breakdown" loading={<LoadingLines lines={8} />}>
+        {(analysis) => {
+          const union = analysis.groups.at(-1)!;
+          const mismatches = evaluation.processed ? unionMismatches(evaluation, types, union) : [];
+          return (
+            <Stack spacing={3}>
+              {union.arrived_since > 0 && (
+                <Alert
+                  severity="info"
+                  action={
+                    <Button component={RouterLink} to={rerunTo} color="inherit" size="small">
+                      Re-run with them
+                    </Button>
+                  }
+                >
+                  {union.arrived_since.toLocaleString('en-US')} matching {union.arrived_since === 1 ? 'log' : 'logs'} arrived since this
+                  evaluation; they are not counted here.
+                </Alert>
+              )}
+              {mismatches.length > 0 && (
+                <Alert severity="warning">
+                  The union's figures differ from the evaluation's results:{' '}
+                  {mismatches.map((m) => `${m.evaluator} reported ${m.reported}, recomputed ${m.recomputed}`).join('; ')}. Logs with an earlier
+                  time may have been imported since.
+                </Alert>
+              )}
+              {evaluation.processed && mismatches.length === 0 && (
+                <Typography variant="body2" color="text.secondary">
+                  “All datasets” matches the evaluation's results exactly (mean cost {formatFigure('usd', union.evaluator.cost_logs ? union.evaluator.cost_sum / union.evaluator.cost_logs : null)} over{' '}
+                  {union.evaluator.cost_logs.toLocaleString('en-US')} logs).
+                </Typography>
+              )}
+              {analysis.groups.length > 2 && <VerdictsTable groups={analysis.groups.slice(0, -1)} />}
+              <AnalysisTables groups={analysis.groups} excluded={analysis.exclude_cached_failed} />
+            </Stack>
+          );
+        }}
+      </QueryBoundary>
+    </Stack>
+  );
+}
