@@ -2,6 +2,7 @@ import { datasetInputSchema, type DatasetInput } from '../shared/datasets.ts';
 import type { EvaluationJobs } from './evaluator.ts';
 import { EVALUATION_TYPES } from './evaluator.ts';
 import { ulid } from './ids.ts';
+import { seedLogBodies } from './seed-bodies.ts';
 import type { Store } from './store.ts';
 import type { EvaluationDataset } from './store/evaluations.ts';
 import type { StoredLog } from './store/log-rows.ts';
@@ -165,6 +166,7 @@ export function seedStore(store: Store, totalLogs: number, jobs: EvaluationJobs,
     })(),
     { dropIndexes: true },
   );
+  for (const id of SEED_GATEWAYS) seedLogBodies(store, id);
   afterLogs();
   for (const gatewayId of SEED_GATEWAYS) {
     const datasets = SEED_DATASETS.map((input) => store.datasets.create(gatewayId, datasetInputSchema.parse(input)));

@@ -5,6 +5,7 @@ import { DatasetRepository } from './store/datasets.ts';
 import { EvaluationTypeRepository } from './store/evaluation-types.ts';
 import { EvaluationRepository } from './store/evaluations.ts';
 import { GatewayRepository } from './store/gateways.ts';
+import { LogBodyRepository } from './store/log-bodies.ts';
 import { LogRepository } from './store/logs.ts';
 import { MetaRepository } from './store/meta.ts';
 import { registerFoldCase } from './filter-values.ts';
@@ -32,6 +33,7 @@ export class Store {
   readonly evaluationTypes: EvaluationTypeRepository;
   readonly evaluations: EvaluationRepository;
   readonly logs: LogRepository;
+  readonly logBodies: LogBodyRepository;
   /** Asked on every request (see dataVersion); `db.pragma()` would prepare it anew each time. */
   private readonly dataVersionStmt: Database.Statement<[], number>;
 
@@ -52,6 +54,7 @@ export class Store {
     this.evaluationTypes = new EvaluationTypeRepository(this.db);
     this.evaluations = new EvaluationRepository(this.db);
     this.logs = new LogRepository(this.db);
+    this.logBodies = new LogBodyRepository(this.db);
     this.dataVersionStmt = this.db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 

@@ -91,15 +91,17 @@ export function createUpstream(o: UpstreamOptions) {
     new UpstreamEnvelopeError(response.status, [{ message: `Cloudflare's API answered HTTP ${response.status} without JSON` }]);
 
   /** One attempt: pace, send through the SDK, read the envelope within the deadline. */
-  async function attempt(send: (options: RequestOptions) => PromiseLike<Response>): Promise<UpstreamAnswer> {
+  async function attempt(send: (options: RequestOptions) => PromiseLike<Response>, raw = false): Promise<UpstreamAnswer> {
     const token = bucket?.take();
     if (token && !token.ok) throw new PacingError(token.retryAfterSeconds);
-    if (o.inProcess) return attemptInProcess(send, o.inProcess.sentBody);
+    if (o.inProcess) return raw ? { result: await (await send({ maxRetries: 0 })).text() } : attemptInProcess(send, o.inProcess.sentBody);
     // The SDK's timeout stops at the headers; this signal also bounds reading the body.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const response = await send({ maxRetries: 0, signal: controller.signal });
+      // A raw body (a log's request or response) is the answer itself, as text, read within the deadline.
+      if (raw) return { result: await response.text() };
       let body: unknown;
       try {
         body = await response.json();
@@ -145,14 +147,14 @@ export function createUpstream(o: UpstreamOptions) {
     return e.status === 408 || e.status >= 500 ? retryDelayMs : undefined;
   }
 
-  async function read(send: (options: RequestOptions) => PromiseLike<Response>): Promise<UpstreamAnswer> {
+  async function read(send: (options: RequestOptions) => PromiseLike<Response>, raw = false): Promise<UpstreamAnswer> {
     try {
-      return await attempt(send);
+      return await attempt(send, raw);
     } catch (e) {
       const wait = retryWait(e);
       if (wait === undefined) throw e;
       await sleep(wait);
-      return attempt(send);
+      return attempt(send, raw);
     }
   }
 
@@ -208,6 +210,9 @@ export function createUpstream(o: UpstreamOptions) {
       get: (gw: string, id: string) => read((opt) => ai.logs.get(id, { account_id, gateway_id: gw }, opt).asResponse()),
       edit: (gw: string, id: string, patch: LogPatch) =>
         write((opt) => ai.logs.edit(id, { account_id, gateway_id: gw, ...patch }, opt).asResponse()),
+      /** The stored request body itself (no envelope), as text in `result`. */
+      request: (gw: string, id: string) => read((opt) => ai.logs.request(id, { account_id, gateway_id: gw }, opt).asResponse(), true),
+      response: (gw: string, id: string) => read((opt) => ai.logs.response(id, { account_id, gateway_id: gw }, opt).asResponse(), true),
     },
   };
 }

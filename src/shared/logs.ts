@@ -100,3 +100,34 @@ export type LogPatch = z.infer<typeof logPatchSchema>;
 
 /** What a PATCH answers: Cloudflare's spec declares an object (`{}` in practice), not the log. */
 export const logPatchResultSchema = z.looseObject({});
+
+/** The most of a log's request or response body the console shows; the rest is cut and said to be. */
+export const LOG_BODY_MAX_CHARS = 100_000;
+
+/**
+ * A log's request or response as the server hands it to the browser: the body's text (cut at
+ * LOG_BODY_MAX_CHARS), whether it is JSON, its full size in bytes and whether it was cut.
+ */
+export const logBodySchema = z.object({
+  text: z.string(),
+  json: z.boolean(),
+  size: z.number().int().min(0),
+  truncated: z.boolean(),
+});
+export type LogBody = z.infer<typeof logBodySchema>;
+
+/** A log's body as `text`: a JSON value is serialised; anything longer than the limit is cut. */
+export function logBodyOf(raw: unknown): LogBody {
+  const full = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? '';
+  let json = typeof raw !== 'string';
+  if (!json) {
+    try {
+      JSON.parse(full);
+      json = true;
+    } catch {
+      json = false;
+    }
+  }
+  const truncated = full.length > LOG_BODY_MAX_CHARS;
+  return { text: truncated ? full.slice(0, LOG_BODY_MAX_CHARS) : full, json, size: new TextEncoder().encode(full).length, truncated };
+}

@@ -69,5 +69,24 @@ export function registerLogRoutes(app: Hono, base: string, ctx: GatewayContext):
     return row ? ok(c, {}) : notFound(c);
   });
 
-  return [list, one];
+  // The raw body as the gateway kept it (the spec's answer is the body itself, not an envelope): JSON as
+  // JSON, anything else as text. 404 (code 7002) when the log is unknown or kept no such body.
+  const bodies = (['request', 'response'] as const).map((part) => {
+    const path = `${one}/${part}`;
+    app.get(path, (c) => {
+      const target = resolveResource(c, ctx, (gw, id) => ctx.store.logBodies.get(gw, id, part));
+      if (!target.ok) return target.response;
+      const text = target.found;
+      let json = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        json = false;
+      }
+      return c.body(text, 200, { 'content-type': json ? 'application/json' : 'text/plain; charset=utf-8' });
+    });
+    return path;
+  });
+
+  return [list, one, ...bodies];
 }

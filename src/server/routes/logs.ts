@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { logListQuerySchema, logPatchResultSchema, logPatchSchema, logResultInfoSchema, logSchema } from '../../shared/logs.ts';
+import { z } from 'zod';
+import { logBodyOf, logListQuerySchema, logPatchResultSchema, logPatchSchema, logResultInfoSchema, logSchema } from '../../shared/logs.ts';
 import { fromUpstream, jsonBody, ok, okList, validate } from '../http.ts';
 import { onlyMethods, type RouteDeps } from './deps.ts';
 import { gatewayParam, resourceParams } from './params.ts';
@@ -31,5 +32,15 @@ export function logRoutes({ upstream }: RouteDeps) {
     return ok(c, fromUpstream(patchResultSchema, (await upstream.logs.edit(gw, id, body)).result, 'result') ?? {});
   });
   onlyMethods(r, item, ['GET', 'PATCH']);
+
+  // A log's request or response body, fetched on demand (a drawer opening): cut at the shared limit.
+  for (const part of ['request', 'response'] as const) {
+    const path = `${item}/${part}`;
+    r.get(path, async (c) => {
+      const { gw, id } = resourceParams(c);
+      return ok(c, logBodyOf(fromUpstream(z.string(), (await upstream.logs[part](gw, id)).result, 'result')));
+    });
+    onlyMethods(r, path, ['GET']);
+  }
   return r;
 }
