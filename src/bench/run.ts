@@ -71,8 +71,14 @@ async function main(): Promise<number> {
   console.log(`bench: ${plan.size} run, ${plan.logs.toLocaleString('en-US')} logs, report → ${out}`);
   console.log(`bench: ${host.cpus} CPUs, ${host.mem_mb} MB, Node ${host.node}, load average ${host.load_avg_1m.toFixed(1)} at start`);
 
+  // BENCH_PARTS (e.g. "gateway" for a huge run) limits the run to some parts: bundle, gateway, browser, bff, growth, soak.
+  const only = process.env.BENCH_PARTS ? new Set(process.env.BENCH_PARTS.split(',').map((p) => p.trim())) : undefined;
   /** Runs one part; a failure is recorded as a problem and the other parts still run and report. */
   const part = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    if (only && !only.has(name.split(' ')[0]!) && name !== 'rss') {
+      console.log(`bench: ${name} skipped (BENCH_PARTS)`);
+      return undefined;
+    }
     try {
       return await fn();
     } catch (error) {

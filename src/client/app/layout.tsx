@@ -20,7 +20,8 @@ const NAV = [
   { to: 'evaluations', label: 'Evaluations' },
 ] as const;
 
-export function Layout() {
+/** `pending`: the first page's code is still loading (the router's HydrateFallback): the shell shows at once, its page as loading. */
+export function Layout({ pending = false }: { pending?: boolean }) {
   const { gw } = useParams();
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
@@ -73,9 +74,13 @@ export function Layout() {
             does not restyle every row when rows before it come and go. */}
         <Stack spacing={2} useFlexGap>
           <SessionBanner />
-          <Suspense fallback={<LoadingLines />}>
-            <Outlet />
-          </Suspense>
+          {pending ? (
+            <LoadingLines />
+          ) : (
+            <Suspense fallback={<LoadingLines />}>
+              <Outlet />
+            </Suspense>
+          )}
         </Stack>
         <TimeZoneNote />
       </Container>

@@ -8,14 +8,16 @@ import type { RouteHandle } from './first-screen.ts';
 import { RouteError } from './route-error.tsx';
 
 // Every page is its own chunk, loaded through the router's `lazy`: the router starts fetching the first
-// screen's chunk as soon as it is created and renders the page when it is there, so a first visit shows no
-// interim skeleton (React holds a revealed Suspense fallback for at least 300 ms), and a navigation keeps the
-// current page until the next one's chunk is in.
+// screen's chunk as soon as it is created, and a navigation keeps the current page until the next one's
+// chunk is in. Until the first page's chunk is there, the router renders the HydrateFallback: the shell with
+// its page loading (not a blank page).
+const ShellPending = () => <Layout pending />;
 const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
 
 export const routes = [
   {
     element: <Layout />,
+    HydrateFallback: ShellPending,
     children: [
       {
         // Pathless, so a page that fails to load or render shows its error inside the shell.
