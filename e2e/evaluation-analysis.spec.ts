@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { formatInterval } from '../src/client/features/evaluations/analysis/analysis-format.ts';
-import { formatMs, formatPercent } from '../src/client/features/evaluations/format-result.ts';
+import { formatMs, formatPercent } from '../src/client/lib/format.ts';
 import { meanDifference, verdict } from '../src/shared/stats-compare.ts';
 import { summarizeSorted, wilsonInterval } from '../src/shared/stats.ts';
 import { EvaluationsApi } from './pages/evaluations-api.ts';

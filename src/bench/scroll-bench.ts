@@ -11,7 +11,7 @@ import { freshDataDir, removeDir } from './server-process.ts';
 const logs = Number(process.env.BENCH_LOGS) || 1_000_000;
 const runs = Number(process.env.SCROLL_RUNS) || 3;
 const dataDir = freshDataDir();
-const metrics = new Metrics(false);
+const metrics = new Metrics('full');
 const problems: string[] = [];
 console.log(`scroll: seeding ${logs.toLocaleString('en-US')} logs; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const { target } = await startAndTime(dataDir, logs);

@@ -51,5 +51,6 @@ export const paths = {
     return withSearch(`${gateway(gw)}/evaluations/new`, params);
   },
   compare: (gw: string, ids: readonly string[]) =>
-    withSearch(`${gateway(gw)}/evaluations/compare`, new URLSearchParams({ ids: idsToParam(ids) })),
+    // Commas kept literal (each id is encoded), so a shared link reads `?ids=a,b`.
+    `${gateway(gw)}/evaluations/compare?ids=${ids.map(encodeURIComponent).join(',')}`,
 };

@@ -6,7 +6,7 @@ import type { ObservedValues } from './builder-data.ts';
 import { formatCount, formatUsd } from '../../lib/format.ts';
 import { DateTimePicker } from './date-time-picker.tsx';
 import type { FiltersFormValues } from './filter-rows.ts';
-import { useDebounced } from './use-match-count.ts';
+import { useDebounced } from '../../lib/use-debounced.ts';
 import { valueErrorMessage } from './value-error.ts';
 import { TextPicker } from './text-picker.tsx';
 import { BooleanPicker, FeedbackPicker, NumberPicker } from './value-pickers.tsx';

@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Controller, useForm, type Path } from 'react-hook-form';
 import { Link } from 'react-router';
 import { datasetInputSchema, type DatasetFormValues, type DatasetInput } from '../../../shared/datasets.ts';
@@ -37,9 +37,14 @@ export function DatasetForm({ gatewayId, title, defaultValues, onSave }: Dataset
   const [formError, setFormError] = useState<string[]>([]);
   // Set while a save is in flight or done, so the save's own navigation is not held up by the guard.
   const saving = useRef(false);
-  const { isSubmitting } = form.formState;
-  // Read when the user navigates: the form state of the last render, and whether a save let it through.
-  const shouldBlock = useCallback(() => form.formState.isDirty && !saving.current, [form]);
+  const { isSubmitting, isDirty } = form.formState;
+  // Read when the user navigates: the dirty state of the last render (subscribed to above, since the form
+  // state proxy only reports what a render read), and whether a save let it through.
+  const dirty = useRef(isDirty);
+  useEffect(() => {
+    dirty.current = isDirty;
+  });
+  const shouldBlock = useCallback(() => dirty.current && !saving.current, []);
 
   const submit = async (input: DatasetInput) => {
     setFormError([]);

@@ -1,5 +1,5 @@
 import type { Interval } from '../../../../shared/stats.ts';
-import { formatMs, formatPercent, formatUsd, MISSING } from '../format-result.ts';
+import { formatMs, formatPercent, formatUsd, MISSING } from '../../../lib/format.ts';
 
 export type MetricUnit = 'usd' | 'ms' | 'tokens' | 'share';
 

@@ -10,7 +10,7 @@ import type { Evaluation, EvaluationType } from '../../../../shared/evaluations.
 import { LoadingLines, QueryBoundary } from '../../../components/query-boundary.tsx';
 import { readBoolParam } from '../../../lib/url-state.ts';
 import { useUrlParams } from '../../../lib/use-url-params.ts';
-import { formatAbsolute } from '../evaluation-status.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { formatFigure } from './analysis-format.ts';
 import { analysisQueries } from './analysis-queries.ts';
 import { AnalysisTables } from './analysis-tables.tsx';
@@ -35,7 +35,7 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
       </Typography>
       <Typography variant="body2" color="text.secondary">
         Counts the logs this evaluation could see: those matching each dataset's filters created at or before{' '}
-        {formatAbsolute(evaluation.created_at)}. A log in two datasets counts once in “All datasets”.
+        {formatDateTime(evaluation.created_at)}. A log in two datasets counts once in “All datasets”.
       </Typography>
       <FormControlLabel
         className="no-print"
