@@ -39,7 +39,9 @@ export function LogsFilterForm({ gatewayId, applied, search, onApply, onSaveAsDa
   const draft = !sameFilters(rows, applied);
   // Read at navigation time; "Save as dataset" takes the draft along, so it may leave.
   const blocking = useRef(draft);
-  blocking.current = draft;
+  useEffect(() => {
+    blocking.current = draft;
+  }, [draft]);
   const shouldBlock = useCallback(() => blocking.current, []);
   useEffect(() => onDraftChange?.(draft), [draft, onDraftChange]);
   useEffect(() => () => onDraftChange?.(false), [onDraftChange]);

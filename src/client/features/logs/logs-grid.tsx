@@ -54,6 +54,8 @@ export function LogsGrid(props: LogsGridProps) {
   const idPrefix = useId();
   const rowId = (index: number) => `${idPrefix}row-${index}`;
   const [active, setActive] = useState(0);
+  // The build has no React Compiler, so nothing memoizes this component; the virtualizer's functions are fine as they are.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scroller.current,
