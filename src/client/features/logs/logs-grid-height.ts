@@ -1,9 +1,7 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
-/** The page's padding under its content (the layout's `main`), left free below the grid. */
-const PAGE_BOTTOM_GAP = 24;
 /** Below this the grid would show too few rows to be useful; the page then scrolls to make room. */
-const MIN_HEIGHT = 360;
+const MIN_HEIGHT = 220;
 /**
  * Chromium's tallest element, 2^25 px (its layout units are 1/64 px in 32 bits); a taller one is cut off
  * there. Firefox's is lower (about 17.9 million px); `maxElementHeight` asks the browser at hand.
@@ -28,8 +26,8 @@ export function maxElementHeight(): number {
 }
 
 /**
- * The height that makes the element `ref` fill the window from where it starts down to the page's bottom
- * padding, so the grid is the page's one scroll: the page itself then fits the window. Measured again when
+ * The height that makes the element `ref` fill the window from where it starts down to what the page
+ * lays out under it, so the grid is the page's one scroll: the page itself then fits the window. Measured again when
  * the window resizes or anything above the grid changes height (the page's body resizes then).
  */
 export function useFillWindowHeight(ref: RefObject<HTMLElement | null>): number {
@@ -38,8 +36,11 @@ export function useFillWindowHeight(ref: RefObject<HTMLElement | null>): number 
     const measure = () => {
       const el = ref.current;
       if (!el) return;
-      const top = el.getBoundingClientRect().top + window.scrollY;
-      const next = Math.max(MIN_HEIGHT, Math.floor(window.innerHeight - top - PAGE_BOTTOM_GAP));
+      const box = el.getBoundingClientRect();
+      const top = box.top + window.scrollY;
+      // What the page lays out under the grid (its padding, the time-zone footnote) stays in the window too.
+      const below = Math.max(0, document.documentElement.scrollHeight - (top + box.height));
+      const next = Math.max(MIN_HEIGHT, Math.floor(window.innerHeight - top - below));
       setHeight((h) => (h === next ? h : next));
     };
     measure();
