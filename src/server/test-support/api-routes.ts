@@ -3,6 +3,8 @@ export interface RouteCall {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
+  /** Answered by the server without an upstream call in Cloudflare mode (say, not available there yet). */
+  noUpstreamInCloudflareMode?: true;
 }
 
 const filters = [{ key: 'provider', operator: 'eq', value: ['openai'] }];
@@ -23,6 +25,9 @@ export const API_ROUTES: RouteCall[] = [
   { method: 'GET', path: `/api/gateways/gw-1/logs?per_page=5&meta_info=true&filters=${encodeURIComponent(JSON.stringify(filters))}` },
   { method: 'GET', path: '/api/gateways/gw-1/logs/log1' },
   { method: 'PATCH', path: '/api/gateways/gw-1/logs/log1', body: { feedback: 1, score: 50, metadata: { team: 'a' } } },
+  { method: 'GET', path: '/api/gateways/gw-1/logs/log1/request' },
+  { method: 'GET', path: '/api/gateways/gw-1/logs/log1/response' },
+  { method: 'GET', path: '/api/gateways/gw-1/evaluations/ev1/analysis', noUpstreamInCloudflareMode: true },
 ];
 
 /** Request init for `app.request()` as a same-origin browser sends it. */

@@ -45,6 +45,8 @@ function defaultAnswer(req: RecordedRequest, c: Context): Response {
   if (/\/evaluations\/[^/]+$/.test(p)) return c.json(envelope(fixtures.evaluation));
   if (/\/logs$/.test(p)) return list(fixtures.log);
   if (/\/logs\/[^/]+$/.test(p)) return c.json(envelope(req.method === 'PATCH' ? {} : fixtures.log));
+  // A log's kept request or response: the raw body, no envelope (as Cloudflare answers it).
+  if (/\/logs\/[^/]+\/(request|response)$/.test(p)) return c.json({ messages: [{ role: 'user', content: 'hi' }] });
   return c.json({ success: false, errors: [{ code: 7003, message: 'No route for the URI' }], messages: [], result: null }, 404);
 }
 
