@@ -13,8 +13,8 @@ export function logEdges(minPositive: number, max: number, bins: number): number
   return edges;
 }
 
-/** First index in ascending `sorted` whose value is ≥ x. */
-function lowerIndex(sorted: ArrayLike<number>, x: number): number {
+/** First index in ascending `sorted` whose value is ≥ x (also positions in a sorted selection). */
+export function lowerIndex(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

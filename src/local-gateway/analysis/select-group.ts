@@ -1,5 +1,6 @@
 import type { Filter } from '../../shared/filters.ts';
 import type { GatewayColumns } from '../column-store.ts';
+import { lowerIndex } from './histogram.ts';
 
 /** Bounds on created_at in ms: [from, before) and ≤ until (the pin). Infinite where not given. */
 export interface TimeBounds {
@@ -28,17 +29,6 @@ export function upperBound(cols: GatewayColumns, ms: number): number {
   return lo;
 }
 
-/** First index in ascending `positions` whose value is ≥ p. */
-function firstAtLeast(positions: Uint32Array, p: number): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (positions[mid]! < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The distinct logs matching any of the filter sets (a log in two datasets counts once), cut to the time
@@ -60,8 +50,8 @@ export function selectGroup(cols: GatewayColumns, anyOf: readonly (readonly Filt
       return { positions, arrivedSince: Math.max(0, selection.hi - Math.max(selection.lo, pinEnd)) };
     }
     const all = selection.positions();
-    const arrivedFrom = firstAtLeast(all, pinEnd);
-    return { positions: all.slice(firstAtLeast(all, lo), firstAtLeast(all, hi)), arrivedSince: all.length - arrivedFrom };
+    const arrivedFrom = lowerIndex(all, pinEnd);
+    return { positions: all.slice(lowerIndex(all, lo), lowerIndex(all, hi)), arrivedSince: all.length - arrivedFrom };
   }
   const mask = new Uint8Array(cols.length);
   for (const filters of anyOf) {
