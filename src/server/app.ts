@@ -3,7 +3,7 @@ import { ERROR_CODES, errorEnvelope } from '../shared/envelope.ts';
 import { createAccessControl, type AccessControl } from './access.ts';
 import { compressAnswers } from './compression.ts';
 import { keepConnectionUsable } from './connection.ts';
-import { RequestError, UpstreamShapeError } from './http.ts';
+import { RequestError } from './http.ts';
 import { requestLog } from './request-log.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { evaluationTypeRoutes } from './routes/evaluation-types.ts';
@@ -64,11 +64,6 @@ export function createApp(o: AppOptions): Hono {
 
   app.onError((err, c) => {
     if (err instanceof RequestError) return c.json(errorEnvelope(err.errors), err.status, err.headers);
-    if (err instanceof UpstreamShapeError)
-      return c.json(
-        errorEnvelope([{ code: ERROR_CODES.upstreamUnavailable, message: `The upstream answered in an unexpected shape (at ${err.where})` }]),
-        502,
-      );
     const mapped = mapUpstreamError(err, o.upstream.redact);
     if (mapped) return c.json(mapped.body, mapped.status, mapped.headers);
     // Our own bug: say so without details (they could carry anything), keep the name for the log line.

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
-import { ERROR_CODES, resultInfoSchema, zodToApiErrors, type ApiErrorItem } from '../shared/envelope.ts';
+import type { z } from 'zod';
+import { ERROR_CODES, zodToApiErrors, type ApiErrorItem } from '../shared/envelope.ts';
 
 /** A request the server refuses before any upstream call; the app's error handler turns it into the envelope. */
 export class RequestError extends Error {
@@ -11,14 +11,6 @@ export class RequestError extends Error {
   ) {
     super(errors[0]?.message ?? 'Request refused');
     this.name = 'RequestError';
-  }
-}
-
-/** The upstream answered 2xx with a body the spec's wire shape does not describe. */
-export class UpstreamShapeError extends Error {
-  constructor(readonly where: string) {
-    super(`Unexpected upstream answer at ${where}`);
-    this.name = 'UpstreamShapeError';
   }
 }
 
@@ -41,34 +33,18 @@ export async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
-/** Reads the upstream's answer liberally, with the spec's wire shape; anything else is the upstream's fault. */
-export function fromUpstream<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UpstreamShapeError(`${what}${issue?.path.length ? `.${issue.path.join('.')}` : ''}`);
-  }
-  return parsed.data;
-}
+/**
+ * The upstream's reader, for the one answer the upstream hands over unread (the local analysis extension);
+ * every other answer arrives parsed from `Upstream`.
+ */
+export { fromUpstream } from './upstream-errors.ts';
 
 /** Cloudflare's success envelope. */
 export function ok(c: Context, result: unknown, resultInfo?: unknown) {
   return c.json({ success: true, errors: [], messages: [], result, ...(resultInfo !== undefined ? { result_info: resultInfo } : {}) });
 }
 
-/**
- * Answers an upstream list, read as `fromUpstream` reads: every item by `item` (then `annotate`d, when
- * given), and `result_info` by `info` (the common page info unless said otherwise) when the upstream sent
- * one.
- */
-export function okList<S extends z.ZodType, R = z.infer<S>>(
-  c: Context,
-  answer: { result: unknown; result_info?: unknown },
-  item: S,
-  read: { info?: z.ZodType; annotate?: (item: z.infer<S>) => R } = {},
-) {
-  const { annotate } = read;
-  const items = fromUpstream(z.array(item), answer.result, 'result');
-  const rows = annotate ? items.map((x) => annotate(x)) : items;
-  return ok(c, rows, fromUpstream((read.info ?? resultInfoSchema).optional(), answer.result_info, 'result_info'));
+/** Cloudflare's success envelope around one page of a list, with its `result_info` when the upstream sent one. */
+export function okPage<T>(c: Context, page: { result: T[]; result_info?: unknown }) {
+  return ok(c, page.result, page.result_info);
 }

@@ -1,4 +1,5 @@
 import Cloudflare from 'cloudflare';
+import type { z } from 'zod';
 import { ERROR_CODES, errorEnvelope, type ApiErrorItem, type ErrorEnvelope } from '../shared/envelope.ts';
 
 /** The upstream answered 2xx but its envelope said `success: false` (the SDK does not throw on it). */
@@ -10,6 +11,24 @@ export class UpstreamEnvelopeError extends Error {
     super('The upstream answered success: false');
     this.name = 'UpstreamEnvelopeError';
   }
+}
+
+/** The upstream answered 2xx with a body the spec's wire shape does not describe; `where` names the field. */
+export class UpstreamShapeError extends Error {
+  constructor(readonly where: string) {
+    super(`Unexpected upstream answer at ${where}`);
+    this.name = 'UpstreamShapeError';
+  }
+}
+
+/** Reads one part of an upstream answer with the spec's wire shape; anything else is the upstream's fault. */
+export function fromUpstream<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UpstreamShapeError(`${what}${issue?.path.length ? `.${issue.path.join('.')}` : ''}`);
+  }
+  return parsed.data;
 }
 
 /** The server's own pacing refused a call before it went out (Cloudflare's 1,200 requests / 5 minutes). */
@@ -81,6 +100,13 @@ export function mapUpstreamError(err: unknown, redact: (s: string) => string = (
           message: `The console paces its calls to Cloudflare's API (1,200 per 5 minutes); retry in ${err.retryAfterSeconds} s`,
         },
       ]),
+    };
+  }
+  if (err instanceof UpstreamShapeError) {
+    return {
+      status: 502,
+      headers: {},
+      body: errorEnvelope([{ code: ERROR_CODES.upstreamUnavailable, message: `The upstream answered in an unexpected shape (at ${err.where})` }]),
     };
   }
   if (err instanceof UpstreamEnvelopeError) {

@@ -1,20 +1,118 @@
 import Cloudflare from 'cloudflare';
+import { z } from 'zod';
 import type { AnalysisRequest } from '../shared/analysis.ts';
-import type { DatasetInput, DatasetListQuery } from '../shared/datasets.ts';
-import type { EvaluationInput, EvaluationListQuery, EvaluationTypeListQuery } from '../shared/evaluations.ts';
-import type { GatewayListQuery } from '../shared/gateways.ts';
-import type { LogListQuery, LogPatch } from '../shared/logs.ts';
+import { datasetSchema, type Dataset, type DatasetInput, type DatasetListQuery } from '../shared/datasets.ts';
+import { resultInfoSchema, type ResultInfo } from '../shared/envelope.ts';
+import {
+  evaluationSchema,
+  evaluationTypeSchema,
+  type Evaluation,
+  type EvaluationInput,
+  type EvaluationListQuery,
+  type EvaluationType,
+  type EvaluationTypeListQuery,
+} from '../shared/evaluations.ts';
+import { gatewaySchema, type Gateway, type GatewayListQuery } from '../shared/gateways.ts';
+import {
+  logDetailSchema,
+  logPatchResultSchema,
+  logResultInfoSchema,
+  logSchema,
+  type LogDetail,
+  type LogEntry,
+  type LogListQuery,
+  type LogPatch,
+  type LogResultInfo,
+} from '../shared/logs.ts';
 import { DEFAULT_PACING, TokenBucket, type PacingOptions } from './pacing.ts';
-import { PacingError, UpstreamEnvelopeError } from './upstream-errors.ts';
+import { fromUpstream, PacingError, UpstreamEnvelopeError } from './upstream-errors.ts';
 
 type RequestOptions = NonNullable<Parameters<Cloudflare['aiGateway']['datasets']['get']>[2]>;
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-/** The envelope fields a route needs; routes parse `result` / `result_info` with the shared schemas. */
+/** The envelope fields of an answer before it is read with a schema. */
 export interface UpstreamAnswer {
   result: unknown;
   result_info?: unknown;
 }
+
+/** One page of a list as the upstream answered it, every item read with its schema. */
+export interface Page<T, I = ResultInfo> {
+  result: T[];
+  /** Absent when the upstream sent none. */
+  result_info?: I;
+}
+
+/** What a log's PATCH answers: an object the spec leaves open (`{}` in practice). */
+export type LogPatchResult = z.infer<typeof logPatchResultSchema>;
+
+/**
+ * The upstream as routes see it: every answer already read, once, with the spec's wire shape (liberal:
+ * looser objects keep their extra fields), so a route validates the request, calls, and answers. An
+ * answer in another shape throws {@link UpstreamShapeError} naming where; a failure of the call throws
+ * what `mapUpstreamError` maps. Both modes implement it through {@link createUpstream}: Cloudflare over
+ * the network, the local gateway through its in-process fetch, so local mode runs the real mode's code.
+ */
+export interface Upstream {
+  readonly mode: 'local' | 'cloudflare';
+  readonly accountId: string;
+  /** Scrubs the configured token out of any text that might be shown (defence in depth). */
+  redact(text: string): string;
+  gateways: {
+    list(q: GatewayListQuery): Promise<Page<Gateway>>;
+  };
+  datasets: {
+    list(gw: string, q: DatasetListQuery): Promise<Page<Dataset>>;
+    get(gw: string, id: string): Promise<Dataset>;
+    create(gw: string, body: DatasetInput): Promise<Dataset>;
+    update(gw: string, id: string, body: DatasetInput): Promise<Dataset>;
+    delete(gw: string, id: string): Promise<Dataset>;
+  };
+  evaluations: {
+    list(gw: string, q: EvaluationListQuery): Promise<Page<Evaluation>>;
+    get(gw: string, id: string): Promise<Evaluation>;
+    create(gw: string, body: EvaluationInput): Promise<Evaluation>;
+    delete(gw: string, id: string): Promise<Evaluation>;
+  };
+  evaluationTypes: {
+    list(q: EvaluationTypeListQuery): Promise<Page<EvaluationType>>;
+  };
+  /**
+   * The local gateway's exact analysis, an extension Cloudflare does not have (local mode only). Its
+   * answer is handed over as the envelope's fields, read by the analysis route with its own schema.
+   */
+  analysis: {
+    logs(gw: string, body: AnalysisRequest): Promise<UpstreamAnswer>;
+  };
+  logs: {
+    list(gw: string, q: LogListQuery): Promise<Page<LogEntry, LogResultInfo>>;
+    get(gw: string, id: string): Promise<LogDetail>;
+    edit(gw: string, id: string, patch: LogPatch): Promise<LogPatchResult>;
+    /** The stored request body itself (no envelope), as text. */
+    request(gw: string, id: string): Promise<string>;
+    /** The stored response body itself (no envelope), as text. */
+    response(gw: string, id: string): Promise<string>;
+  };
+}
+
+/** `result` read as `schema`. */
+const one =
+  <S extends z.ZodType>(schema: S) =>
+  (answer: UpstreamAnswer): z.infer<S> =>
+    fromUpstream(schema, answer.result, 'result');
+
+/** `result` read as a list of `item`, and `result_info` (when sent) as `info`. */
+const page =
+  <S extends z.ZodType, I extends z.ZodType = typeof resultInfoSchema>(item: S, info?: I) =>
+  (answer: UpstreamAnswer): Page<z.infer<S>, z.infer<I>> => {
+    const result = fromUpstream(z.array(item), answer.result, 'result');
+    const resultInfo: unknown = fromUpstream((info ?? resultInfoSchema).optional(), answer.result_info, 'result_info');
+    return resultInfo === undefined ? { result } : { result, result_info: resultInfo as z.infer<I> };
+  };
+
+// Cloudflare answers `{}`; an upstream that answers null is read as the same.
+const patchResult = (answer: UpstreamAnswer): LogPatchResult => fromUpstream(logPatchResultSchema.nullable(), answer.result, 'result') ?? {};
+const text = one(z.string());
 
 export interface UpstreamOptions {
   mode: 'local' | 'cloudflare';
@@ -60,9 +158,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * - Every attempt is bounded by `timeoutMs` and paced by a token bucket; an exhausted bucket throws
  *   {@link PacingError} without calling.
  *
+ * - Every answer is read here, once, with the shared schemas (see {@link Upstream}).
+ *
  * Ids reach the upstream only through the SDK's path builder, which percent-encodes each segment.
  */
-export function createUpstream(o: UpstreamOptions) {
+export function createUpstream(o: UpstreamOptions): Upstream {
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retryDelayMs = o.retryDelayMs ?? 250;
   const bucket = o.pacing === false ? undefined : new TokenBucket(o.pacing ?? DEFAULT_PACING);
@@ -160,39 +260,40 @@ export function createUpstream(o: UpstreamOptions) {
 
   const write = attempt;
   const ai = client.aiGateway;
+  const gateway = (id: string) => ({ account_id, gateway_id: id });
+  const gateways = page(gatewaySchema);
+  const dataset = one(datasetSchema);
+  const datasets = page(datasetSchema);
+  const evaluation = one(evaluationSchema);
+  const evaluations = page(evaluationSchema);
 
   return {
     mode: o.mode,
     accountId: o.accountId,
-    /** Scrubs the configured token out of any text that might be shown (defence in depth). */
-    redact: (text: string) => (o.apiToken ? text.split(o.apiToken).join('[redacted]') : text),
-
+    redact: (s) => (o.apiToken ? s.split(o.apiToken).join('[redacted]') : s),
     gateways: {
-      list: (q: GatewayListQuery) => read((opt) => ai.list({ account_id, ...q }, opt).asResponse()),
+      list: async (q) => gateways(await read((opt) => ai.list({ account_id, ...q }, opt).asResponse())),
     },
     datasets: {
-      list: (gw: string, q: DatasetListQuery) => read((opt) => ai.datasets.list(gw, { account_id, ...q }, opt).asResponse()),
-      get: (gw: string, id: string) => read((opt) => ai.datasets.get(id, { account_id, gateway_id: gw }, opt).asResponse()),
-      create: (gw: string, body: DatasetInput) => write((opt) => ai.datasets.create(gw, { account_id, ...body }, opt).asResponse()),
-      update: (gw: string, id: string, body: DatasetInput) =>
-        write((opt) => ai.datasets.update(id, { account_id, gateway_id: gw, ...body }, opt).asResponse()),
-      delete: (gw: string, id: string) => write((opt) => ai.datasets.delete(id, { account_id, gateway_id: gw }, opt).asResponse()),
+      list: async (gw, q) => datasets(await read((opt) => ai.datasets.list(gw, { account_id, ...q }, opt).asResponse())),
+      get: async (gw, id) => dataset(await read((opt) => ai.datasets.get(id, gateway(gw), opt).asResponse())),
+      create: async (gw, body) => dataset(await write((opt) => ai.datasets.create(gw, { account_id, ...body }, opt).asResponse())),
+      update: async (gw, id, body) => dataset(await write((opt) => ai.datasets.update(id, { ...gateway(gw), ...body }, opt).asResponse())),
+      delete: async (gw, id) => dataset(await write((opt) => ai.datasets.delete(id, gateway(gw), opt).asResponse())),
     },
     evaluations: {
-      list: (gw: string, q: EvaluationListQuery) => read((opt) => ai.evaluations.list(gw, { account_id, ...q }, opt).asResponse()),
-      get: (gw: string, id: string) => read((opt) => ai.evaluations.get(id, { account_id, gateway_id: gw }, opt).asResponse()),
-      create: (gw: string, body: EvaluationInput) => write((opt) => ai.evaluations.create(gw, { account_id, ...body }, opt).asResponse()),
-      delete: (gw: string, id: string) => write((opt) => ai.evaluations.delete(id, { account_id, gateway_id: gw }, opt).asResponse()),
+      list: async (gw, q) => evaluations(await read((opt) => ai.evaluations.list(gw, { account_id, ...q }, opt).asResponse())),
+      get: async (gw, id) => evaluation(await read((opt) => ai.evaluations.get(id, gateway(gw), opt).asResponse())),
+      create: async (gw, body) => evaluation(await write((opt) => ai.evaluations.create(gw, { account_id, ...body }, opt).asResponse())),
+      delete: async (gw, id) => evaluation(await write((opt) => ai.evaluations.delete(id, gateway(gw), opt).asResponse())),
     },
     evaluationTypes: {
-      list: (q: EvaluationTypeListQuery) => read((opt) => ai.evaluationTypes.list({ account_id, ...q }, opt).asResponse()),
+      list: async (q) => page(evaluationTypeSchema)(await read((opt) => ai.evaluationTypes.list({ account_id, ...q }, opt).asResponse())),
     },
-    /**
-     * The local gateway's exact analysis, an extension Cloudflare does not have (local mode only). The SDK
-     * has no method for it, so it goes through the SDK's generic POST, with the path's ids encoded here.
-     */
+    // The SDK has no method for the local extension, so it goes through the SDK's generic POST, with the
+    // path's ids encoded here.
     analysis: {
-      logs: (gw: string, body: AnalysisRequest) =>
+      logs: (gw, body) =>
         read((opt) =>
           client
             .post(`/accounts/${encodeURIComponent(account_id)}/ai-gateway/gateways/${encodeURIComponent(gw)}/x-local/logs-analysis`, { ...opt, body })
@@ -200,24 +301,21 @@ export function createUpstream(o: UpstreamOptions) {
         ),
     },
     logs: {
-      list: (gw: string, q: LogListQuery) => {
+      list: async (gw, q) => {
         const { filters, ...rest } = q;
         // The whole query is given as a request option (it replaces the SDK's), so `filters` is one JSON
         // string that the query encoder leaves whole: `filters=%5B%7B%22key%22...%5D`.
         const query = { ...rest, ...(filters && filters.length ? { filters: JSON.stringify(filters) } : {}) };
-        return read((opt) => ai.logs.list(gw, { account_id }, { ...opt, query }).asResponse());
+        return page(logSchema, logResultInfoSchema)(await read((opt) => ai.logs.list(gw, { account_id }, { ...opt, query }).asResponse()));
       },
-      get: (gw: string, id: string) => read((opt) => ai.logs.get(id, { account_id, gateway_id: gw }, opt).asResponse()),
-      edit: (gw: string, id: string, patch: LogPatch) =>
-        write((opt) => ai.logs.edit(id, { account_id, gateway_id: gw, ...patch }, opt).asResponse()),
-      /** The stored request body itself (no envelope), as text in `result`. */
-      request: (gw: string, id: string) => read((opt) => ai.logs.request(id, { account_id, gateway_id: gw }, opt).asResponse(), true),
-      response: (gw: string, id: string) => read((opt) => ai.logs.response(id, { account_id, gateway_id: gw }, opt).asResponse(), true),
+      get: async (gw, id) => one(logDetailSchema)(await read((opt) => ai.logs.get(id, gateway(gw), opt).asResponse())),
+      edit: async (gw, id, patch) => patchResult(await write((opt) => ai.logs.edit(id, { ...gateway(gw), ...patch }, opt).asResponse())),
+      request: async (gw, id) => text(await read((opt) => ai.logs.request(id, gateway(gw), opt).asResponse(), true)),
+      response: async (gw, id) => text(await read((opt) => ai.logs.response(id, gateway(gw), opt).asResponse(), true)),
     },
   };
 }
 
-export type Upstream = ReturnType<typeof createUpstream>;
 
 /** Adapts an in-process `fetch(Request)` (the local gateway's app) to the `fetch(url, init)` the SDK calls. */
 export function inProcessFetch(handler: (req: Request) => Promise<Response>): Fetch {

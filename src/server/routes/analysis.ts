@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { analysisQuerySchema, analysisResultSchema, type AnalysisRequest } from '../../shared/analysis.ts';
 import { ERROR_CODES } from '../../shared/envelope.ts';
-import { evaluationSchema } from '../../shared/evaluations.ts';
 import { fromUpstream, ok, RequestError, validate } from '../http.ts';
 import { onlyMethods, type RouteDeps } from './deps.ts';
 import { resourceParams } from './params.ts';
@@ -26,7 +25,7 @@ export function analysisRoutes({ upstream }: RouteDeps) {
         { code: ERROR_CODES.invalidInput, message: 'The per-dataset analysis is computed by the local gateway; it is not available on a Cloudflare account yet' },
       ]);
     }
-    const evaluation = fromUpstream(evaluationSchema, (await upstream.evaluations.get(gw, id)).result, 'result');
+    const evaluation = await upstream.evaluations.get(gw, id);
     const until = evaluation.created_at;
     const request: AnalysisRequest = {
       exclude_cached_failed: q.exclude_cached_failed,

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { datasetInputSchema, datasetListQuerySchema, datasetSchema, type Dataset } from '../../shared/datasets.ts';
+import { datasetInputSchema, datasetListQuerySchema, type Dataset } from '../../shared/datasets.ts';
 import { oddFilterRows } from '../../shared/filters.ts';
 import type { AnnotatedDataset } from '../../shared/dataset-annotations.ts';
-import { fromUpstream, jsonBody, ok, okList, validate } from '../http.ts';
+import { jsonBody, ok, okPage, validate } from '../http.ts';
 import { onlyMethods, type RouteDeps } from './deps.ts';
 import { gatewayParam, resourceParams } from './params.ts';
 
@@ -12,8 +12,6 @@ export const annotateDataset = <D extends Pick<Dataset, 'filters'>>(d: D): D & P
   odd_filters: oddFilterRows(d.filters),
 });
 
-const one = (value: unknown) => annotateDataset(fromUpstream(datasetSchema, value, 'result'));
-
 export function datasetRoutes({ upstream }: RouteDeps) {
   const r = new Hono();
   const list = '/gateways/:gw/datasets';
@@ -22,28 +20,30 @@ export function datasetRoutes({ upstream }: RouteDeps) {
   r.get(list, async (c) => {
     const gw = gatewayParam(c);
     const q = validate('query', datasetListQuerySchema, c.req.query());
-    return okList(c, await upstream.datasets.list(gw, q), datasetSchema, { annotate: annotateDataset });
+    const page = await upstream.datasets.list(gw, q);
+    return okPage(c, { ...page, result: page.result.map(annotateDataset) });
   });
   r.post(list, async (c) => {
     const gw = gatewayParam(c);
     const body = validate('body', datasetInputSchema, await jsonBody(c));
-    return ok(c, one((await upstream.datasets.create(gw, body)).result));
+    return ok(c, annotateDataset(await upstream.datasets.create(gw, body)));
   });
   onlyMethods(r, list, ['GET', 'POST']);
 
   r.get(item, async (c) => {
     const { gw, id } = resourceParams(c);
-    return ok(c, one((await upstream.datasets.get(gw, id)).result));
+    return ok(c, annotateDataset(await upstream.datasets.get(gw, id)));
   });
   r.put(item, async (c) => {
     const { gw, id } = resourceParams(c);
     const body = validate('body', datasetInputSchema, await jsonBody(c));
-    return ok(c, one((await upstream.datasets.update(gw, id, body)).result));
+    return ok(c, annotateDataset(await upstream.datasets.update(gw, id, body)));
   });
   r.delete(item, async (c) => {
     const { gw, id } = resourceParams(c);
-    return ok(c, one((await upstream.datasets.delete(gw, id)).result));
+    return ok(c, annotateDataset(await upstream.datasets.delete(gw, id)));
   });
   onlyMethods(r, item, ['GET', 'PUT', 'DELETE']);
+
   return r;
 }

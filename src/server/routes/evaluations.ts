@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
-import { evaluationInputSchema, evaluationListQuerySchema, evaluationSchema, type Evaluation } from '../../shared/evaluations.ts';
-import { fromUpstream, jsonBody, ok, okList, validate } from '../http.ts';
+import { evaluationInputSchema, evaluationListQuerySchema, type Evaluation } from '../../shared/evaluations.ts';
+import { jsonBody, ok, okPage, validate } from '../http.ts';
 import { annotateDataset } from './datasets.ts';
 import { onlyMethods, type RouteDeps } from './deps.ts';
 import { gatewayParam, resourceParams } from './params.ts';
 
 const annotate = (e: Evaluation) => ({ ...e, datasets: e.datasets.map(annotateDataset) });
-const one = (value: unknown) => annotate(fromUpstream(evaluationSchema, value, 'result'));
 
 export function evaluationRoutes({ upstream }: RouteDeps) {
   const r = new Hono();
@@ -16,24 +15,26 @@ export function evaluationRoutes({ upstream }: RouteDeps) {
   r.get(list, async (c) => {
     const gw = gatewayParam(c);
     const q = validate('query', evaluationListQuerySchema, c.req.query());
-    return okList(c, await upstream.evaluations.list(gw, q), evaluationSchema, { annotate });
+    const page = await upstream.evaluations.list(gw, q);
+    return okPage(c, { ...page, result: page.result.map(annotate) });
   });
   // Never retried (the upstream wrapper retries reads only): a repeat would start a second evaluation.
   r.post(list, async (c) => {
     const gw = gatewayParam(c);
     const body = validate('body', evaluationInputSchema, await jsonBody(c));
-    return ok(c, one((await upstream.evaluations.create(gw, body)).result));
+    return ok(c, annotate(await upstream.evaluations.create(gw, body)));
   });
   onlyMethods(r, list, ['GET', 'POST']);
 
   r.get(item, async (c) => {
     const { gw, id } = resourceParams(c);
-    return ok(c, one((await upstream.evaluations.get(gw, id)).result));
+    return ok(c, annotate(await upstream.evaluations.get(gw, id)));
   });
   r.delete(item, async (c) => {
     const { gw, id } = resourceParams(c);
-    return ok(c, one((await upstream.evaluations.delete(gw, id)).result));
+    return ok(c, annotate(await upstream.evaluations.delete(gw, id)));
   });
   onlyMethods(r, item, ['GET', 'DELETE']);
+
   return r;
 }

@@ -1,13 +1,8 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { logBodyOf, logListQuerySchema, logPatchResultSchema, logPatchSchema, logResultInfoSchema, logSchema } from '../../shared/logs.ts';
-import { fromUpstream, jsonBody, ok, okList, validate } from '../http.ts';
+import { logBodyOf, logListQuerySchema, logPatchSchema } from '../../shared/logs.ts';
+import { jsonBody, ok, okPage, validate } from '../http.ts';
 import { onlyMethods, type RouteDeps } from './deps.ts';
 import { gatewayParam, resourceParams } from './params.ts';
-
-/** The PATCH answer is an object the spec leaves open (`{}` in practice). */
-// Cloudflare answers `{}`; an upstream that answers null is read as the same.
-const patchResultSchema = logPatchResultSchema.nullable();
 
 export function logRoutes({ upstream }: RouteDeps) {
   const r = new Hono();
@@ -18,18 +13,18 @@ export function logRoutes({ upstream }: RouteDeps) {
     const gw = gatewayParam(c);
     // `filters` is one JSON array in the query; the shared schema holds each row to the per-key rules.
     const q = validate('query', logListQuerySchema, c.req.query());
-    return okList(c, await upstream.logs.list(gw, q), logSchema, { info: logResultInfoSchema });
+    return okPage(c, await upstream.logs.list(gw, q));
   });
   onlyMethods(r, list, ['GET']);
 
   r.get(item, async (c) => {
     const { gw, id } = resourceParams(c);
-    return ok(c, fromUpstream(logSchema, (await upstream.logs.get(gw, id)).result, 'result'));
+    return ok(c, await upstream.logs.get(gw, id));
   });
   r.patch(item, async (c) => {
     const { gw, id } = resourceParams(c);
     const body = validate('body', logPatchSchema, await jsonBody(c));
-    return ok(c, fromUpstream(patchResultSchema, (await upstream.logs.edit(gw, id, body)).result, 'result') ?? {});
+    return ok(c, await upstream.logs.edit(gw, id, body));
   });
   onlyMethods(r, item, ['GET', 'PATCH']);
 
@@ -38,7 +33,7 @@ export function logRoutes({ upstream }: RouteDeps) {
     const path = `${item}/${part}`;
     r.get(path, async (c) => {
       const { gw, id } = resourceParams(c);
-      return ok(c, logBodyOf(fromUpstream(z.string(), (await upstream.logs[part](gw, id)).result, 'result')));
+      return ok(c, logBodyOf(await upstream.logs[part](gw, id)));
     });
     onlyMethods(r, path, ['GET']);
   }
