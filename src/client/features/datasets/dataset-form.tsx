@@ -8,16 +8,17 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Controller, useForm, type Path } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { datasetInputSchema, type DatasetFormValues, type DatasetInput } from '../../../shared/datasets.ts';
 import { FilterBuilder } from '../../components/filter-builder/filter-builder.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { UnsavedChangesGuard } from '../../components/unsaved-changes-guard.tsx';
-import { isApiError } from '../../lib/api-error.ts';
-import { mapServerErrors } from '../../lib/form-errors.ts';
+import { applyServerErrors } from '../../lib/form-errors.ts';
 import { useFilterBuilderData } from '../logs/log-filter-queries.ts';
 import { paths } from '../../lib/paths.ts';
+
+const FIELDS = ['name', 'enable', 'filters'] as const;
 
 interface DatasetFormProps {
   gatewayId: string;
@@ -53,12 +54,7 @@ export function DatasetForm({ gatewayId, title, defaultValues, onSave }: Dataset
       await onSave(input);
     } catch (e) {
       saving.current = false;
-      if (!isApiError(e)) throw e;
-      const mapped = mapServerErrors(e.errors, ['name', 'enable', 'filters']);
-      mapped.fields.forEach(({ name, message }, i) =>
-        form.setError(name as Path<DatasetFormValues>, { type: 'server', message }, { shouldFocus: i === 0 }),
-      );
-      setFormError(mapped.other.length || mapped.fields.length ? mapped.other : [e.message]);
+      setFormError(applyServerErrors(e, form.setError, FIELDS));
     }
   };
 

@@ -95,13 +95,18 @@ describe('NewEvaluationForm', () => {
     const user = userEvent.setup();
     renderForm(
       vi.fn(async () => {
-        throw new ApiError(400, [{ code: 7001, message: 'Dataset d2 was not found', path: ['body', 'dataset_ids'] }]);
+        throw new ApiError(400, [
+          { code: 7001, message: 'dataset_ids › 0: no dataset "d2" in gateway "gw"', path: ['body', 'dataset_ids', '0'] },
+          { code: 7002, message: 'Gateway is busy' },
+        ]);
       }),
     );
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'x');
     await user.click(screen.getByRole('checkbox', { name: /^Dataset 2\b/ }));
     await user.click(screen.getByRole('button', { name: 'Run evaluation' }));
-    expect(await screen.findByText('Dataset d2 was not found')).toBeInTheDocument();
+    // On the field, the server's message without the field's own name; the rest above the button.
+    expect(await screen.findByText('no dataset "d2" in gateway "gw"')).toBeInTheDocument();
+    expect(screen.getByText(/^Could not start the evaluation:/)).toHaveTextContent('Could not start the evaluation: Gateway is busy');
   });
 
   it('asks for a name and a dataset before sending', async () => {

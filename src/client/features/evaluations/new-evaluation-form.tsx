@@ -11,10 +11,10 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Dataset } from '../../../shared/datasets.ts';
 import { evaluationInputSchema, type Evaluation, type EvaluationInput, type EvaluationType } from '../../../shared/evaluations.ts';
+import { applyServerErrors } from '../../lib/form-errors.ts';
 import { logQueries } from '../logs/log-queries.ts';
 import { DatasetPicker } from './dataset-picker.tsx';
 import { EvaluatorCheckboxes } from './evaluator-checkboxes.tsx';
-import { splitServerErrors } from './form-errors.ts';
 import type { Prefill } from './prefill.ts';
 import { reviewLine } from './review-line.ts';
 
@@ -64,9 +64,7 @@ export function NewEvaluationForm({ gw, datasets, types, prefill, onSubmit, onCr
     try {
       onCreated(await onSubmit(input));
     } catch (error) {
-      const { byField, other } = splitServerErrors(error, FIELDS);
-      for (const [field, message] of byField) setError(field, { type: 'server', message }, { shouldFocus: true });
-      setFormError(other);
+      setFormError(applyServerErrors(error, setError, FIELDS));
     }
   };
 
