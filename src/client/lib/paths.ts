@@ -1,3 +1,4 @@
+import type { DatasetInput } from '../../shared/datasets.ts';
 import type { WireFilter } from '../../shared/filters.ts';
 import { filtersToParam, idsToParam } from './url-state.ts';
 
@@ -11,11 +12,7 @@ const withSearch = (path: string, params: URLSearchParams) => {
 };
 
 /** What the new-dataset form may start from ("Save as dataset" on Logs, Duplicate). */
-export interface DatasetPrefill {
-  name?: string;
-  enable?: boolean;
-  filters?: readonly WireFilter[];
-}
+export type DatasetPrefill = Partial<Pick<DatasetInput, 'name' | 'enable'>> & { filters?: readonly WireFilter[] };
 
 /** What the new-evaluation form may start from (Re-run, or "Evaluate" from a dataset). */
 export interface EvaluationPrefill {

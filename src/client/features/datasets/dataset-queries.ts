@@ -1,27 +1,23 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { oddFiltersSchema } from '../../../shared/dataset-annotations.ts';
-import { datasetSchema } from '../../../shared/datasets.ts';
+import { annotatedDatasetSchema } from '../../../shared/dataset-annotations.ts';
+import type { datasetListQuerySchema } from '../../../shared/datasets.ts';
 import { envelopeOf, pageOf } from '../../../shared/envelope.ts';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
 
-/** A list item may flag rows that break the strict per-key rules (data made elsewhere). */
-export const datasetListItemSchema = datasetSchema.extend({
-  odd_filters: oddFiltersSchema.optional(),
-});
+/**
+ * A dataset as the server answers it, flagging rows that break the strict per-key rules (data made
+ * elsewhere); read liberally, so an answer without the flags still shows.
+ */
+export const datasetListItemSchema = annotatedDatasetSchema.partial({ odd_filters: true });
 export type DatasetListItem = z.infer<typeof datasetListItemSchema>;
 
 export const datasetPageSchema = pageOf(datasetListItemSchema);
 export type DatasetPage = z.infer<typeof datasetPageSchema>;
 export const datasetEnvelopeSchema = envelopeOf(datasetListItemSchema);
 
-export interface DatasetListParams {
-  page?: number;
-  per_page?: number;
-  search?: string;
-  name?: string;
-  enable?: boolean;
-}
+/** What the list asks for: the server's own query schema, as it accepts it. */
+export type DatasetListParams = z.input<typeof datasetListQuerySchema>;
 
 /**
  * Query factory for datasets: keys and fetchers together, entity → gateway → list/detail → params.

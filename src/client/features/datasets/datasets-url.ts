@@ -1,8 +1,8 @@
 import { readBoolParam, readIntParam } from '../../lib/url-state.ts';
-import type { DatasetListParams } from './dataset-queries.ts';
+import type { DatasetListQuery } from '../../../shared/datasets.ts';
 
 /** The datasets list's state as its URL holds it (page, page size, search, enabled filter). */
-export function datasetListParamsFrom(params: URLSearchParams): Required<Pick<DatasetListParams, 'page' | 'per_page'>> & DatasetListParams {
+export function datasetListParamsFrom(params: URLSearchParams): DatasetListQuery {
   const search = params.get('search') ?? '';
   return {
     page: readIntParam(params, 'page', 1, 1, 1_000_000),

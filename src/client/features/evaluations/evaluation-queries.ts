@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { envelopeOf, pageOf } from '../../../shared/envelope.ts';
-import { evaluationSchema, evaluationTypeSchema } from '../../../shared/evaluations.ts';
+import { evaluationSchema, evaluationTypeSchema, type evaluationListQuerySchema } from '../../../shared/evaluations.ts';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
 import { pollDelay } from './evaluation-status.ts';
 
@@ -10,12 +10,8 @@ export type EvaluationPage = z.infer<typeof evaluationPageSchema>;
 export const evaluationEnvelopeSchema = envelopeOf(evaluationSchema);
 const evaluationTypePageSchema = pageOf(evaluationTypeSchema);
 
-export interface EvaluationListParams {
-  page?: number;
-  per_page?: number;
-  search?: string;
-  processed?: boolean;
-}
+/** What the list asks for: the server's own query schema, as it accepts it. */
+export type EvaluationListParams = z.input<typeof evaluationListQuerySchema>;
 
 /**
  * Query factory for evaluations: entity → gateway → list/detail → params. No evaluation query key is

@@ -1,13 +1,9 @@
 import type { Evaluation } from '../../../shared/evaluations.ts';
-import { paths } from '../../lib/paths.ts';
+import { paths, type EvaluationPrefill } from '../../lib/paths.ts';
 import { parseIdsParam } from '../../lib/url-state.ts';
 
-/** What the new-evaluation form may start from (Re-run, or "Evaluate" from a dataset). */
-export interface Prefill {
-  name?: string;
-  datasetIds: string[];
-  evaluationTypeIds?: string[];
-}
+/** The link's prefill as the form reads it: the datasets always given (none when the link names none). */
+export type Prefill = EvaluationPrefill & Required<Pick<EvaluationPrefill, 'datasetIds'>>;
 
 export const RERUN_SUFFIX = ' (re-run)';
 

@@ -1,12 +1,13 @@
 import { matchQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
 import { envelopeOf } from '../../../shared/envelope.ts';
-import { logPatchResultSchema, type LogDetail } from '../../../shared/logs.ts';
+import { logPatchResultSchema, type LogDetail, type LogPatch } from '../../../shared/logs.ts';
 import { logQueries, type LogPage } from './log-queries.ts';
 
 const patchEnvelopeSchema = envelopeOf(logPatchResultSchema);
 
-export type Feedback = -1 | 0 | 1;
+/** Thumbs down, none, thumbs up: what the PATCH schema takes. */
+export type Feedback = NonNullable<LogPatch['feedback']>;
 
 /**
  * PATCH a log's feedback. The thumb moves at once in every cached page that shows the log and moves back

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/
 import { z } from 'zod';
 import { envelopeOf, pageOf } from '../../../shared/envelope.ts';
 import type { WireFilter } from '../../../shared/filters.ts';
-import { logDetailSchema, logResultInfoSchema, logSchema, type LOG_ORDER_KEYS } from '../../../shared/logs.ts';
+import { logDetailSchema, logResultInfoSchema, logSchema, type LogEntry, type logListQuerySchema } from '../../../shared/logs.ts';
 import type { LogCount, ObservedValues } from '../../components/filter-builder/builder-data.ts';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
 
@@ -11,15 +11,11 @@ export type LogPage = z.infer<typeof logPageSchema>;
 
 const logDetailEnvelopeSchema = envelopeOf(logDetailSchema);
 
-export interface LogListParams {
-  page?: number;
-  per_page?: number;
-  filters?: readonly WireFilter[];
-  order_by?: (typeof LOG_ORDER_KEYS)[number];
-  order_by_direction?: 'asc' | 'desc';
-  search?: string;
-}
-
+/**
+ * What a page of logs asks for: the server's own query schema as it accepts it, but `filters` as rows
+ * (the query carries them as one JSON array, written here).
+ */
+export type LogListParams = Omit<z.input<typeof logListQuerySchema>, 'filters' | 'meta_info'> & { filters?: readonly WireFilter[] };
 
 /** What the continuous view lists by: the paged list's params but the page, which it walks itself. */
 export type LogScrollParams = Omit<LogListParams, 'page' | 'per_page'>;
@@ -56,7 +52,7 @@ export function nextScrollPage(pages: readonly LogPage[], lastPageParam: number)
 }
 
 /** Distinct non-empty values of one field, sorted, for an autocomplete. */
-function distinct(logs: z.infer<typeof logSchema>[], pick: (l: z.infer<typeof logSchema>) => string | undefined) {
+function distinct(logs: LogEntry[], pick: (l: LogEntry) => string | undefined) {
   return [...new Set(logs.map(pick).filter((v): v is string => !!v))].sort();
 }
 

@@ -1,9 +1,9 @@
-import type { LOG_ORDER_KEYS } from '../../../shared/logs.ts';
+import type { LogListQuery } from '../../../shared/logs.ts';
 
-export type LogOrderKey = (typeof LOG_ORDER_KEYS)[number];
+export type LogOrderKey = LogListQuery['order_by'];
 export interface LogSort {
   by: LogOrderKey;
-  direction: 'asc' | 'desc';
+  direction: LogListQuery['order_by_direction'];
 }
 
 /** The columns the logs API can order by, by the column's label in the table. */
