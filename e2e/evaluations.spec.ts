@@ -52,6 +52,9 @@ test.describe('a slowed job', () => {
     await expect(newEvaluation.evaluator('Cost')).toBeDisabled();
     await newEvaluation.name.fill('Llama and rated');
     for (const d of chosen) await newEvaluation.dataset(d.name).check();
+    // Read-backs in words, as the checkbox's description: no emoji font needed to read them.
+    await expect(newEvaluation.dataset('Rated logs')).toHaveAccessibleDescription(/thumbs up.* [\d,]+ logs$/);
+    await expect(newEvaluation.evaluator('Cost')).toHaveAccessibleDescription(/^Always included /);
     await newEvaluation.evaluator('Human feedback').check();
     await expect(newEvaluation.review).toHaveText(/^Evaluates 2 datasets \(up to [\d,]+ logs\) with Cost, Speed and Human feedback$/);
     await screenshots(page, 'new');

@@ -21,12 +21,14 @@ export class NewEvaluationPage {
     await this.run.waitFor();
   }
 
+  /** A dataset's checkbox, named by the dataset alone (its state, read-back and count are its description). */
   dataset(name: string): Locator {
-    return this.datasets.getByRole('checkbox', { name: new RegExp(`^${escape(name)}`) });
+    return this.datasets.getByRole('checkbox', { name, exact: true });
   }
 
+  /** An evaluator's checkbox, named by the evaluator alone (its description is the checkbox's description). */
   evaluator(name: string): Locator {
-    return this.evaluators.getByRole('checkbox', { name: new RegExp(`^${escape(name)}`) });
+    return this.evaluators.getByRole('checkbox', { name, exact: true });
   }
 
   async create(name: string, datasets: string[], evaluators: string[] = []) {
@@ -35,8 +37,4 @@ export class NewEvaluationPage {
     for (const e of evaluators) await this.evaluator(e).check();
     await this.run.click();
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

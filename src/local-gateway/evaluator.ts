@@ -66,7 +66,7 @@ export function metric(type: string, a: Aggregates): MetricOutcome {
       return a.durationLogs ? done(a.durationSum / a.durationLogs, a.durationLogs) : failed('No logs');
     case 'performance': {
       const rated = a.thumbsUp + a.thumbsDown;
-      return rated ? done((100 * a.thumbsUp) / rated, rated) : failed('No logs rated 👍 or 👎');
+      return rated ? done((100 * a.thumbsUp) / rated, rated) : failed('No logs rated thumbs up or thumbs down');
     }
     default:
       return failed(`Unknown evaluator type "${type}"`);

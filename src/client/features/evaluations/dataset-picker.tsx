@@ -22,13 +22,13 @@ export function sortDatasets<T extends Pick<Dataset, 'enable' | 'name'>>(dataset
   return [...datasets].sort((a, b) => Number(b.enable) - Number(a.enable) || a.name.localeCompare(b.name));
 }
 
-function MatchCount({ gw, dataset }: { gw: string; dataset: Dataset }) {
+function MatchCount({ gw, dataset, id }: { gw: string; dataset: Dataset; id: string }) {
   const count = useQuery(logQueries.count(gw, dataset.filters));
-  if (count.isPending) return <Typography variant="body2" color="text.secondary">counting…</Typography>;
-  if (count.isError) return <Typography variant="body2" color="error">count unavailable</Typography>;
+  if (count.isPending) return <Typography id={id} variant="body2" color="text.secondary">counting…</Typography>;
+  if (count.isError) return <Typography id={id} variant="body2" color="error">count unavailable</Typography>;
   const n = count.data.total_count;
   return (
-    <Typography variant="body2" color={n === 0 ? 'warning.main' : 'text.secondary'} sx={{ whiteSpace: 'nowrap' }}>
+    <Typography id={id} variant="body2" color={n === 0 ? 'warning.main' : 'text.secondary'} sx={{ whiteSpace: 'nowrap' }}>
       {formatCount(n)} {n === 1 ? 'log' : 'logs'}
     </Typography>
   );
@@ -42,10 +42,14 @@ interface DatasetPickerProps {
   error?: string;
 }
 
-/** 1 to 5 datasets as checkboxes, each with its read-back and what it matches today. */
+/**
+ * 1 to 5 datasets as checkboxes, each named by its dataset alone; its state, read-back and what it
+ * matches today are the checkbox's description, so a screen reader (or a test) finds it by name.
+ */
 export function DatasetPicker({ gw, datasets, value, onChange, error }: DatasetPickerProps) {
   const [refused, setRefused] = useState(false);
   const helpId = useId();
+  const rowId = useId();
   const toggle = (id: string) => {
     if (value.includes(id)) {
       setRefused(false);
@@ -66,26 +70,36 @@ export function DatasetPicker({ gw, datasets, value, onChange, error }: DatasetP
       </FormHelperText>
       <Paper variant="outlined">
         <Stack divider={<span style={{ display: 'block', borderTop: '1px solid var(--mui-palette-divider)' }} />}>
-          {sortDatasets(datasets).map((d) => (
-            <Stack key={d.id} direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, py: 0.5 }}>
-              <FormControlLabel
-                sx={{ flex: 1, mr: 0, minWidth: 0 }}
-                control={<Checkbox checked={value.includes(d.id)} onChange={() => toggle(d.id)} />}
-                label={
-                  <span>
-                    <Typography component="span" sx={{ fontWeight: 500 }}>
-                      {d.name}
-                    </Typography>
-                    {!d.enable && <Chip size="small" label="Disabled" sx={{ ml: 1 }} />}
-                    <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
-                      {readBack(d.filters)}
-                    </Typography>
-                  </span>
-                }
-              />
-              <MatchCount gw={gw} dataset={d} />
-            </Stack>
-          ))}
+          {sortDatasets(datasets).map((d, i) => {
+            const id = (part: string) => `${rowId}-${i}-${part}`;
+            const described = [...(d.enable ? [] : [id('state')]), id('read-back'), id('count')].join(' ');
+            return (
+              <Stack key={d.id} direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, py: 0.5 }}>
+                <FormControlLabel
+                  sx={{ flex: 1, mr: 0, minWidth: 0 }}
+                  control={
+                    <Checkbox
+                      checked={value.includes(d.id)}
+                      onChange={() => toggle(d.id)}
+                      slotProps={{ input: { 'aria-labelledby': id('name'), 'aria-describedby': described } }}
+                    />
+                  }
+                  label={
+                    <span>
+                      <Typography component="span" id={id('name')} sx={{ fontWeight: 500 }}>
+                        {d.name}
+                      </Typography>
+                      {!d.enable && <Chip id={id('state')} size="small" label="Disabled" sx={{ ml: 1 }} />}
+                      <Typography component="span" id={id('read-back')} variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+                        {readBack(d.filters)}
+                      </Typography>
+                    </span>
+                  }
+                />
+                <MatchCount gw={gw} dataset={d} id={id('count')} />
+              </Stack>
+            );
+          })}
         </Stack>
       </Paper>
     </FormControl>

@@ -36,11 +36,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-function renderForm(onSubmit = vi.fn()) {
+function renderForm(onSubmit = vi.fn(), list: Dataset[] = datasets) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <NewEvaluationForm gw="gw" datasets={datasets} types={types} prefill={{ datasetIds: [] }} onSubmit={onSubmit} onCreated={vi.fn()} />
+      <NewEvaluationForm gw="gw" datasets={list} types={types} prefill={{ datasetIds: [] }} onSubmit={onSubmit} onCreated={vi.fn()} />
     </QueryClientProvider>,
   );
   return onSubmit;
@@ -50,13 +50,13 @@ describe('NewEvaluationForm', () => {
   it('refuses a sixth dataset with a message', async () => {
     const user = userEvent.setup();
     renderForm();
-    for (let i = 1; i <= 5; i++) await user.click(screen.getByRole('checkbox', { name: new RegExp(`^Dataset ${i}\\b`) }));
-    const sixth = screen.getByRole('checkbox', { name: /^Dataset 6\b/ });
+    for (let i = 1; i <= 5; i++) await user.click(screen.getByRole('checkbox', { name: `Dataset ${i}` }));
+    const sixth = screen.getByRole('checkbox', { name: 'Dataset 6' });
     await user.click(sixth);
     expect(sixth).not.toBeChecked();
     expect(screen.getByRole('alert')).toHaveTextContent('Choose at most 5 datasets');
     // Unchecking one lifts the refusal, and the sixth can then be chosen.
-    await user.click(screen.getByRole('checkbox', { name: /^Dataset 1\b/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Dataset 1' }));
     expect(screen.queryByRole('alert')).toBeNull();
     await user.click(sixth);
     expect(sixth).toBeChecked();
@@ -67,18 +67,30 @@ describe('NewEvaluationForm', () => {
     const group = screen.getByRole('group', { name: 'Datasets' });
     const names = within(group).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent ?? '');
     expect(names.at(-1)).toMatch(/^Dataset 1/);
-    expect(screen.getByRole('checkbox', { name: /^Cost/ })).toBeChecked();
-    expect(screen.getByRole('checkbox', { name: /^Cost/ })).toBeDisabled();
-    expect(screen.getByRole('checkbox', { name: /^Human feedback/ })).toBeEnabled();
+    expect(screen.getByRole('checkbox', { name: 'Cost' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Cost' })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: 'Human feedback' })).toBeEnabled();
     expect(screen.getByText('Human feedback description')).toBeInTheDocument();
+  });
+
+  it('names each checkbox by its dataset or evaluator alone, the rest being its description', async () => {
+    const rated: Dataset = { ...datasets[1]!, id: 'r', name: 'Rated logs', filters: [{ key: 'feedback', operator: 'eq', value: [1, -1] }] };
+    renderForm(vi.fn(), [datasets[0]!, rated]);
+    const disabled = screen.getByRole('checkbox', { name: 'Dataset 1' });
+    await waitFor(() => expect(disabled).toHaveAccessibleDescription(/^Disabled .*cost.* 100 logs$/i));
+    const box = screen.getByRole('checkbox', { name: 'Rated logs' });
+    await waitFor(() => expect(box).toHaveAccessibleDescription(/thumbs up.*thumbs down.* 100 logs$/));
+    expect(box.getAttribute('aria-describedby')).not.toMatch(/state/);
+    expect(screen.getByRole('checkbox', { name: 'Cost' })).toHaveAccessibleDescription('Always included Cost description');
+    expect(screen.getByRole('checkbox', { name: 'Human feedback' })).toHaveAccessibleDescription('Human feedback description');
   });
 
   it('shows the review line and sends the chosen body', async () => {
     const user = userEvent.setup();
     const onSubmit = renderForm(vi.fn(async () => ({ id: 'e1' }) as never));
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Cheap vs fast');
-    await user.click(screen.getByRole('checkbox', { name: /^Dataset 2\b/ }));
-    await user.click(screen.getByRole('checkbox', { name: /^Dataset 3\b/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Dataset 2' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Dataset 3' }));
     await waitFor(() =>
       expect(screen.getByRole('status')).toHaveTextContent('Evaluates 2 datasets (up to 200 logs) with Cost, Speed and Human feedback'),
     );
@@ -102,7 +114,7 @@ describe('NewEvaluationForm', () => {
       }),
     );
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'x');
-    await user.click(screen.getByRole('checkbox', { name: /^Dataset 2\b/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Dataset 2' }));
     await user.click(screen.getByRole('button', { name: 'Run evaluation' }));
     // On the field, the server's message without the field's own name; the rest above the button.
     expect(await screen.findByText('no dataset "d2" in gateway "gw"')).toBeInTheDocument();
