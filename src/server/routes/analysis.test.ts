@@ -194,9 +194,14 @@ describe('Cloudflare mode', () => {
   });
   afterAll(() => cf.close());
 
-  it('answers 501 saying the exact analysis is local only, before any upstream call', async () => {
-    const res = await cf.app.request(`/api/gateways/default/evaluations/0123456789abcdef0123456789abcdef/analysis`);
-    expect(res.status).toBe(501);
-    expect(errorEnvelopeSchema.parse(await res.json()).errors[0]!.message).toMatch(/local gateway/);
+  // The estimate itself is checked against the exact figures in server/analysis/estimate.test.ts.
+  it('answers an estimate marked as one, and 404 for an unknown evaluation', async () => {
+    const evaluation = pageOf(evaluationSchema).parse(await (await cf.app.request('/api/gateways/default/evaluations')).json()).result[0]!;
+    const res = await cf.app.request(`/api/gateways/default/evaluations/${evaluation.id}/analysis`);
+    expect(res.status).toBe(200);
+    const analysis = envelopeOf(evaluationAnalysisSchema).parse(await res.json()).result;
+    expect(analysis.estimate?.call_budget).toBe(100);
+    for (const g of analysis.groups) expect(g.estimate).not.toBeNull();
+    expect((await cf.app.request(`/api/gateways/default/evaluations/0123456789abcdef0123456789abcdef/analysis`)).status).toBe(404);
   });
 });

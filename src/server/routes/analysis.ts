@@ -5,11 +5,18 @@ import {
   type AnalysisGroupInput,
   type AnalysisQuery,
   type AnalysisRequest,
+  type AnalysisResult,
   type EvaluationAnalysis,
 } from '../../shared/analysis.ts';
 import { ERROR_CODES } from '../../shared/envelope.ts';
 import { evaluationSchema, type Evaluation } from '../../shared/evaluations.ts';
+import type { WireFilter } from '../../shared/filters.ts';
+import { logResultInfoSchema } from '../../shared/logs.ts';
+import { BudgetExceeded, Counter, type CountAnswer } from '../analysis/count-terms.ts';
+import { ESTIMATE_CALL_BUDGET, ESTIMATE_METHOD, estimateAnalysis } from '../analysis/estimate.ts';
+import { TtlCache } from '../analysis/ttl-cache.ts';
 import { fromUpstream, ok, RequestError, UpstreamShapeError, validate } from '../http.ts';
+import type { Upstream } from '../upstream.ts';
 import { onlyMethods, type RouteDeps } from './deps.ts';
 import { resourceParams } from './params.ts';
 
@@ -50,39 +57,89 @@ export function evaluationGroups(evaluation: Evaluation, q: AnalysisQuery): { re
   return { request: { exclude_cached_failed: q.exclude_cached_failed, groups }, split };
 }
 
+/** How long a count or an estimated analysis is reused: logs are immutable once written, feedback is not. */
+export const ESTIMATE_CACHE_MS = 10 * 60_000;
+
+/** One official count: `logs.list` with `per_page=1`, read for `result_info.total_count` (and meta_info's ranges). */
+function officialCount(upstream: Upstream, gw: string) {
+  return async (filters: WireFilter[], metaInfo: boolean): Promise<CountAnswer> => {
+    const answer = await upstream.logs.list(gw, {
+      page: 1,
+      per_page: 1,
+      order_by: 'created_at',
+      order_by_direction: 'desc',
+      filters,
+      ...(metaInfo ? { meta_info: true } : {}),
+    });
+    const info = fromUpstream(logResultInfoSchema, answer.result_info ?? {}, 'result_info');
+    if (typeof info.total_count !== 'number') throw new UpstreamShapeError('result_info.total_count');
+    return { total: info.total_count, info };
+  };
+}
+
 /**
- * The analysis of one evaluation (see `evaluationGroups`). Local mode asks the local gateway's exact
- * extension; Cloudflare mode has no such call (its estimate from official calls is not built yet), so
- * it answers 501 saying so rather than anything approximate passed off as exact. Nothing is created
- * upstream: a split is two more groups of the same request.
+ * The analysis of one evaluation (see `evaluationGroups`). Nothing is created upstream: a split is two more
+ * groups of the same request.
+ *
+ * - Local mode asks the local gateway's exact extension.
+ * - Cloudflare mode has no such call, so it estimates from official log counts (server/analysis/estimate.ts):
+ *   at most ESTIMATE_CALL_BUDGET calls per analysis, the evaluation's read included, each through the
+ *   upstream's shared pacing; counts and answers are cached for ESTIMATE_CACHE_MS, so a pinned analysis
+ *   asked again costs one call, and a retry after the pacing refused a call resumes where it stopped.
  */
 export function analysisRoutes({ upstream }: RouteDeps) {
   const r = new Hono();
   const path = '/gateways/:gw/evaluations/:id/analysis';
+  const counts = new TtlCache<CountAnswer>(20_000, ESTIMATE_CACHE_MS);
+  const answers = new TtlCache<EvaluationAnalysis>(500, ESTIMATE_CACHE_MS);
   r.get(path, async (c) => {
     const { gw, id } = resourceParams(c);
     const q = validate('query', analysisQuerySchema, c.req.query());
-    if (upstream.mode !== 'local') {
-      throw new RequestError(501, [
-        { code: ERROR_CODES.invalidInput, message: 'The per-dataset analysis is computed by the local gateway; it is not available on a Cloudflare account yet' },
-      ]);
-    }
     const evaluation = fromUpstream(evaluationSchema, (await upstream.evaluations.get(gw, id)).result, 'result');
     const { request, split } = evaluationGroups(evaluation, q);
-    const result = fromUpstream(analysisResultSchema, (await upstream.analysis.logs(gw, request)).result, 'result');
-    const datasets = evaluation.datasets.length + 1;
-    const groups = result.groups.slice(0, datasets);
-    const halves = result.groups.slice(datasets);
-    if (split && halves.length !== 2) throw new UpstreamShapeError('result.groups');
-    const answer: EvaluationAnalysis = {
-      evaluation_id: evaluation.id,
-      until: evaluation.created_at,
-      dataset_ids: [...evaluation.datasets.map((d) => d.id), null],
-      exclude_cached_failed: result.exclude_cached_failed,
-      groups,
-      split: split ? { dataset_id: split.datasetId, at: split.at, groups: [halves[0]!, halves[1]!] } : null,
-      estimate: null,
+    const answerOf = (result: AnalysisResult, estimate: EvaluationAnalysis['estimate']): EvaluationAnalysis => {
+      const datasets = evaluation.datasets.length + 1;
+      const halves = result.groups.slice(datasets);
+      if (split && halves.length !== 2) throw new UpstreamShapeError('result.groups');
+      return {
+        evaluation_id: evaluation.id,
+        until: evaluation.created_at,
+        dataset_ids: [...evaluation.datasets.map((d) => d.id), null],
+        exclude_cached_failed: result.exclude_cached_failed,
+        groups: result.groups.slice(0, datasets),
+        split: split ? { dataset_id: split.datasetId, at: split.at, groups: [halves[0]!, halves[1]!] } : null,
+        estimate,
+      };
     };
+    if (upstream.mode === 'local') {
+      const result = fromUpstream(analysisResultSchema, (await upstream.analysis.logs(gw, request)).result, 'result');
+      return ok(c, answerOf(result, null));
+    }
+    const key = JSON.stringify([gw, evaluation.id, request]);
+    const cached = answers.get(key);
+    if (cached) return ok(c, { ...cached, estimate: cached.estimate && { ...cached.estimate, from_cache: true } });
+    // One call of the budget went to reading the evaluation.
+    const counter = new Counter(officialCount(upstream, gw), ESTIMATE_CALL_BUDGET - 1, counts.scoped(`${gw} `));
+    let result: AnalysisResult;
+    try {
+      result = (await estimateAnalysis(counter, request)).result;
+    } catch (e) {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      throw new RequestError(501, [
+        {
+          code: ERROR_CODES.invalidInput,
+          message: `This analysis would need more than ${ESTIMATE_CALL_BUDGET} calls to Cloudflare's API (its datasets overlap in many ways); analyse fewer datasets, or open the gateway in local mode for exact figures`,
+        },
+      ]);
+    }
+    const answer = answerOf(result, {
+      method: ESTIMATE_METHOD,
+      upstream_calls: counter.calls + 1,
+      call_budget: ESTIMATE_CALL_BUDGET,
+      from_cache: false,
+      computed_at: new Date().toISOString(),
+    });
+    answers.set(key, answer);
     return ok(c, answer);
   });
   onlyMethods(r, path, ['GET']);
