@@ -21,12 +21,17 @@ export interface Term {
 export const keyOf = (rows: readonly WireFilter[], metaInfo: boolean) => `${metaInfo ? 'm' : 'c'}${JSON.stringify(rows)}`;
 
 /**
- * Counts through `count` with every distinct call made once, within a budget: a call past it throws
- * {@link BudgetExceeded} without going out. Answers can be shared with a longer-lived cache (`shared`), so
- * a retry after the pacing refused a call resumes where it stopped; only calls that go out count.
+ * Counts through `count` with every distinct call made once, within a budget of distinct counts: one past it
+ * is refused with {@link BudgetExceeded} before it goes out. Answers are shared with a longer-lived cache
+ * (`shared`), so a retry after the pacing refused a call part-way resumes where it stopped. The budget counts
+ * every distinct count the analysis uses, cached or not, so a resumed analysis takes the same path as an
+ * uninterrupted one and all its attempts together send at most `budget` counts.
  */
 export class Counter {
+  /** Distinct counts this analysis used (against the budget). */
   calls = 0;
+  /** Of those, the ones that went out (not found in the shared cache). */
+  sent = 0;
   private readonly memo = new Map<string, Promise<CountAnswer>>();
 
   private active = 0;
@@ -52,10 +57,9 @@ export class Counter {
     }
   }
 
-  /** Whether this call would go out (not memoised nor cached). */
+  /** Whether this count would take one from the budget (the analysis has not used it yet). */
   isNew(rows: readonly WireFilter[], metaInfo: boolean): boolean {
-    const key = keyOf(rows, metaInfo);
-    return !this.memo.has(key) && this.shared?.get(key) === undefined;
+    return !this.memo.has(keyOf(rows, metaInfo));
   }
 
   get remaining(): number {
@@ -66,14 +70,15 @@ export class Counter {
     const key = keyOf(rows, metaInfo);
     const known = this.memo.get(key);
     if (known) return known;
+    if (this.calls >= this.budget) return Promise.reject(new BudgetExceeded(this.budget));
+    this.calls++;
     const cached = this.shared?.get(key);
     if (cached) {
       const p = Promise.resolve(cached);
       this.memo.set(key, p);
       return p;
     }
-    if (this.calls >= this.budget) return Promise.reject(new BudgetExceeded(this.budget));
-    this.calls++;
+    this.sent++;
     const p = this.limited(rows, metaInfo).then((answer) => {
       this.shared?.set(key, answer);
       return answer;

@@ -181,6 +181,45 @@ describe('Cloudflare-mode analysis from official log counts, against the exact l
     got.groups.forEach((g, i) => expectWithinBounds(g, want.groups[i]!));
   });
 
+  it('spends the shared pacing budget: refused part-way with a 429, a retry resumes from the counts it has', async () => {
+    let now = 0;
+    const sent: string[] = [];
+    const paced = createApp({
+      upstream: createUpstream({
+        mode: 'cloudflare',
+        accountId: gateway.accountId,
+        apiToken: gateway.token,
+        baseURL: LOCAL_GATEWAY_BASE_URL,
+        // A small budget: 25 calls at once, refilled at 5 per second.
+        pacing: { burst: 25, perWindow: 1500, windowMs: 300_000, now: () => now },
+        fetch: inProcessFetch((req) => {
+          sent.push(new URL(req.url).pathname);
+          return gateway.fetch(req);
+        }),
+      }),
+      log: () => {},
+    });
+    const path = `/api/gateways/${gw}/evaluations/${evaluation.id}/analysis`;
+    let res = await paced.request(path);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    let refusals = 1;
+    while (res.status === 429) {
+      now += Number(res.headers.get('retry-after')) * 1000 * 5; // wait long enough to refill 25 calls
+      res = await paced.request(path);
+      if (res.status === 429) refusals++;
+      expect(refusals).toBeLessThan(20);
+    }
+    expect(res.status).toBe(200);
+    const resumed = envelopeOf(evaluationAnalysisSchema).parse(await res.json()).result;
+    const logCalls = sent.filter((p) => p.endsWith('/logs')).length;
+    // Every count went out once over all the attempts: the same calls as one uninterrupted analysis.
+    calls.length = 0;
+    const whole = await analysisOf(estimated, evaluation.id);
+    expect(logCalls).toBeLessThanOrEqual(ESTIMATE_CALL_BUDGET);
+    expect(resumed.groups).toEqual(whole.groups);
+  });
+
   it('names the gateway in a 404 and a bad split field in a 400, like local mode', async () => {
     const res = await estimated.request(`/api/gateways/${gw}/evaluations/${evaluation.id}/analysis?split_at=soon&split_dataset=x`);
     expect(res.status).toBe(400);

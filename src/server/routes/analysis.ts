@@ -134,7 +134,7 @@ export function analysisRoutes({ upstream }: RouteDeps) {
     }
     const answer = answerOf(result, {
       method: ESTIMATE_METHOD,
-      upstream_calls: counter.calls + 1,
+      upstream_calls: counter.sent + 1,
       call_budget: ESTIMATE_CALL_BUDGET,
       from_cache: false,
       computed_at: new Date().toISOString(),
