@@ -1,3 +1,4 @@
+import { runAnalysisBench } from './analysis-bench.ts';
 import { createBenchDatasets, evaluationReferences, measureEvaluation } from './evaluation-bench.ts';
 import { measureFilters, startAndTime, type Repetitions, type Target } from './gateway-measures.ts';
 import { loadColumns } from './reference-loop.ts';
@@ -67,6 +68,7 @@ export async function runGatewayBench(
       metrics.add({ name: 'gateway: evaluation aggregates SQL p50', value: refs.sqlMs, unit: 'ms' });
       metrics.add({ name: 'gateway: evaluation aggregates loop p50', value: refs.loopMs, unit: 'ms' });
       metrics.add({ name: 'gateway: server RSS after counts and evaluations', value: t.server.rssMb(), unit: 'MB', targetAtHuge: 1500 });
+      await runAnalysisBench(t, datasetIds, reps, metrics, problems);
 
       await runResponsiveness(t, dataDir, logs, metrics);
       return { target: t, threeRowP50: p50s.get('three_rows')!, evaluationMs };

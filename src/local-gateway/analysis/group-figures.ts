@@ -2,6 +2,7 @@ import type { EvaluatorFigures } from '../../shared/analysis.ts';
 import { summarizeShare, summarizeSorted, type NumberSummary, type ShareSummary } from '../../shared/stats.ts';
 import type { GatewayColumns } from '../column-store.ts';
 import { PreciseSum } from '../precise-sum.ts';
+import { sortIntegers, sortNonNegativeDoubles } from './sort.ts';
 
 /** A group's figures before histograms (whose edges are shared by all groups of one analysis). */
 export interface GroupFigures {
@@ -94,17 +95,17 @@ export function groupFigures(cols: GatewayColumns, positions: Uint32Array, exclu
       }
     }
   }
-  const sortedCost = costs.subarray(0, kc).sort();
-  const sortedDuration = durations.subarray(0, kd).sort();
+  const sortedCost = sortNonNegativeDoubles(costs.subarray(0, kc));
+  const sortedDuration = sortIntegers(durations.subarray(0, kd));
   const rated = up + down;
   return {
     logs: n,
     measuredLogs: measured,
     cost: summarizeSorted(sortedCost, measuredCost.value()),
     duration: summarizeSorted(sortedDuration, durationMeasured),
-    tokensIn: summarizeSorted(ins.subarray(0, ki).sort(), inSum),
-    tokensOut: summarizeSorted(outs.subarray(0, ko).sort(), outSum),
-    tokensTotal: summarizeSorted(totals.subarray(0, kt).sort(), totalSum),
+    tokensIn: summarizeSorted(sortIntegers(ins.subarray(0, ki)), inSum),
+    tokensOut: summarizeSorted(sortIntegers(outs.subarray(0, ko)), outSum),
+    tokensTotal: summarizeSorted(sortIntegers(totals.subarray(0, kt)), totalSum),
     costPer1kTokens: pairs && pairTokens > 0 ? (1000 * pairCost.value()) / pairTokens : null,
     feedback: { up, down, rated, thumbsUp: summarizeShare(up, rated), ratedShare: summarizeShare(rated, n) },
     errorRate: summarizeShare(failed, n),

@@ -27,7 +27,7 @@ export const API_ROUTES: RouteCall[] = [
   { method: 'PATCH', path: '/api/gateways/gw-1/logs/log1', body: { feedback: 1, score: 50, metadata: { team: 'a' } } },
   { method: 'GET', path: '/api/gateways/gw-1/logs/log1/request' },
   { method: 'GET', path: '/api/gateways/gw-1/logs/log1/response' },
-  { method: 'GET', path: '/api/gateways/gw-1/evaluations/ev1/analysis', noUpstreamInCloudflareMode: true },
+  { method: 'GET', path: '/api/gateways/gw-1/evaluations/ev1/analysis' },
 ];
 
 /** Request init for `app.request()` as a same-origin browser sends it. */
