@@ -13,7 +13,7 @@ const RANGE_FACTOR = 4;
 const MIN_RANGE = 1 << 16;
 
 /** Ascending integers: counting sort when the range is small against the count. */
-export function sortIntegers<T extends Int32Array | Uint32Array>(values: T): T {
+export function sortIntegers(values: Int32Array): Int32Array {
   const n = values.length;
   if (n < SMALL) return values.sort();
   let min = values[0]!;
@@ -46,8 +46,8 @@ export function sortNonNegativeDoubles(values: Float64Array): Float64Array {
     // Negative numbers, −0 and NaN do not order by their bits as unsigned integers.
     if (!(v > 0 || (v === 0 && 1 / v > 0))) return values.sort();
   }
-  let src = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  let spare = new Uint32Array(2 * n);
+  let src: Uint32Array = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  let spare: Uint32Array = new Uint32Array(2 * n);
   const counts = new Uint32Array(1 << 16);
   let inValues = true;
   // Little-endian doubles: word 2i holds the low 32 bits, 2i + 1 the high. Digits low to high.
