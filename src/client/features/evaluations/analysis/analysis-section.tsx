@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Evaluation, EvaluationType } from '../../../../shared/evaluations.ts';
 import { LoadingLines, QueryBoundary } from '../../../components/query-boundary.tsx';
@@ -16,6 +17,9 @@ import { analysisQueries } from './analysis-queries.ts';
 import { AnalysisTables } from './analysis-tables.tsx';
 import { unionMismatches } from './union-check.ts';
 import { VerdictsTable } from './verdicts-table.tsx';
+
+// The chart library is loaded only when a breakdown is shown, after its tables.
+const AnalysisCharts = lazy(() => import('./analysis-charts.tsx'));
 
 /** URL parameter of the "leave out cached and failed logs" toggle. */
 export const EXCLUDE_PARAM = 'exclude_cached_failed';
@@ -75,6 +79,9 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
                 </Typography>
               )}
               {analysis.groups.length > 2 && <VerdictsTable groups={analysis.groups.slice(0, -1)} />}
+              <Suspense fallback={<LoadingLines lines={4} />}>
+                <AnalysisCharts groups={analysis.groups} />
+              </Suspense>
               <AnalysisTables groups={analysis.groups} excluded={analysis.exclude_cached_failed} />
             </Stack>
           );
