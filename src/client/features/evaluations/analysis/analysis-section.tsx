@@ -1,36 +1,29 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Evaluation, EvaluationType } from '../../../../shared/evaluations.ts';
 import { LoadingLines, QueryBoundary } from '../../../components/query-boundary.tsx';
-import { readBoolParam } from '../../../lib/url-state.ts';
-import { useUrlParams } from '../../../lib/use-url-params.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { formatFigure } from './analysis-format.ts';
+import { ExcludeToggle, useExcludeCachedFailed } from './exclude-toggle.tsx';
 import { analysisQueries } from './analysis-queries.ts';
 import { AnalysisTables } from './analysis-tables.tsx';
 import { unionMismatches } from './union-check.ts';
-import { VerdictsTable } from './verdicts-table.tsx';
+import { DatasetVerdicts } from './verdicts-table.tsx';
 
 // The chart library is loaded only when a breakdown is shown, after its tables.
 const AnalysisCharts = lazy(() => import('./analysis-charts.tsx'));
-
-/** URL parameter of the "leave out cached and failed logs" toggle. */
-export const EXCLUDE_PARAM = 'exclude_cached_failed';
 
 /**
  * The evaluation's breakdown per dataset and for the union, pinned to its created_at: the toggle, the
  * tables, the check against the evaluation's own results, and how many matching logs arrived since.
  */
 export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw: string; evaluation: Evaluation; types: readonly EvaluationType[]; rerunTo: string }) {
-  const [params, update] = useUrlParams();
-  const excluded = readBoolParam(params, EXCLUDE_PARAM) === true;
+  const [excluded] = useExcludeCachedFailed();
   const query = useQuery(analysisQueries.evaluation(gw, evaluation.id, excluded));
   return (
     <Stack spacing={2}>
@@ -41,11 +34,7 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
         Counts the logs this evaluation could see: those matching each dataset's filters created at or before{' '}
         {formatDateTime(evaluation.created_at)}. A log in two datasets counts once in “All datasets”.
       </Typography>
-      <FormControlLabel
-        className="no-print"
-        control={<Switch checked={excluded} onChange={(e) => update({ [EXCLUDE_PARAM]: e.target.checked ? true : undefined }, { replace: true })} />}
-        label="Leave out cached and failed logs (cost, duration and tokens)"
-      />
+      <ExcludeToggle />
       <QueryBoundary query={query} what="the breakdown" loading={<LoadingLines lines={8} />}>
         {(analysis) => {
           const union = analysis.groups.at(-1)!;
@@ -78,7 +67,7 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
                   {union.evaluator.cost_logs.toLocaleString('en-US')} logs).
                 </Typography>
               )}
-              {analysis.groups.length > 2 && <VerdictsTable groups={analysis.groups.slice(0, -1)} />}
+              {analysis.groups.length > 2 && <DatasetVerdicts groups={analysis.groups.slice(0, -1)} />}
               <Suspense fallback={<LoadingLines lines={4} />}>
                 <AnalysisCharts groups={analysis.groups} />
               </Suspense>
