@@ -76,6 +76,22 @@ export const evaluatorFiguresSchema = z.object({
 });
 export type EvaluatorFigures = z.infer<typeof evaluatorFiguresSchema>;
 
+/**
+ * How a Cloudflare-mode group was estimated from log counts. Counts (logs, feedback, errors, cache hits,
+ * arrived since) stay exact; the figures named in `estimated` are estimates, each with `bounds`: an interval
+ * the exact figure certainly lies in (quantiles between two counted edges, means between the sums the
+ * counted bins allow). Figures in `omitted` were not estimated within the call budget and are null.
+ */
+export const groupEstimateSchema = z.object({
+  /** Paths of estimated figures: 'cost.mean', 'duration.p95', 'cost_per_1k_tokens', 'histograms.cost', … */
+  estimated: z.array(z.string()),
+  /** Per estimated figure (same paths), [lo, hi] holding the exact value; absent where no such bound is known. */
+  bounds: z.record(z.string(), z.tuple([z.number(), z.number()])),
+  /** Paths of figures left null because the budget did not reach them. */
+  omitted: z.array(z.string()),
+});
+export type GroupEstimate = z.infer<typeof groupEstimateSchema>;
+
 export const groupAnalysisSchema = z.object({
   label: z.string(),
   /** Logs in the group (pinned). */
@@ -106,8 +122,11 @@ export const groupAnalysisSchema = z.object({
   cache_hit_rate: shareSummarySchema,
   histograms: z.object({ cost: histogramSchema, duration: histogramSchema }),
   evaluator: evaluatorFiguresSchema,
+  /** Null when every figure is exact (local mode); in Cloudflare mode, which figures are estimates and how close. */
+  estimate: groupEstimateSchema.nullable().default(null),
 });
 export type GroupAnalysis = z.infer<typeof groupAnalysisSchema>;
+
 export type NumberSummaryWire = z.infer<typeof numberSummarySchema>;
 export type ShareSummaryWire = z.infer<typeof shareSummarySchema>;
 
@@ -117,13 +136,61 @@ export const analysisResultSchema = z.object({
 });
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 
-/** The BFF's answer for one evaluation: the datasets' groups, then the union as the last group. */
+/** Cloudflare mode: how the estimate was made (null in local mode, where every figure is exact). */
+export const analysisEstimateSchema = z.object({
+  /** In words, for a footnote: what was counted and how figures follow from the counts. */
+  method: z.string(),
+  /** Upstream calls this analysis made when it was computed (a cached answer makes none now). */
+  upstream_calls: z.number(),
+  /** The most calls one analysis may make. */
+  call_budget: z.number(),
+  /** True when this answer came from the cache (a pinned analysis does not change but for feedback). */
+  from_cache: z.boolean(),
+  /** When the counts were taken: feedback figures are as of then. */
+  computed_at: z.string(),
+});
+export type AnalysisEstimate = z.infer<typeof analysisEstimateSchema>;
+
+/** A dataset of the evaluation split at an instant: "<dataset> before <at>" and "<dataset> from <at>", both pinned. */
+export const analysisSplitSchema = z.object({
+  dataset_id: z.string(),
+  /** The instant, normalised to ISO 8601 UTC with milliseconds. */
+  at: z.string(),
+  /** [before, from]: created before `at`, and created at or after `at` up to the evaluation's created_at. */
+  groups: z.tuple([groupAnalysisSchema, groupAnalysisSchema]),
+});
+export type AnalysisSplit = z.infer<typeof analysisSplitSchema>;
+
+/**
+ * The BFF's answer for one evaluation: the datasets' groups, then the union as the last group; with
+ * `split_dataset` and `split_at`, also the two halves of that dataset in `split` (histogram edges shared by
+ * every group of the answer, so the bars line up).
+ */
 export const evaluationAnalysisSchema = analysisResultSchema.extend({
   evaluation_id: z.string(),
   until: z.string(),
   /** dataset id per group; null for the union. */
   dataset_ids: z.array(z.string().nullable()),
+  split: analysisSplitSchema.nullable().default(null),
+  estimate: analysisEstimateSchema.nullable().default(null),
 });
 export type EvaluationAnalysis = z.infer<typeof evaluationAnalysisSchema>;
 
-export const analysisQuerySchema = z.object({ exclude_cached_failed: queryBool.default(false) });
+/**
+ * `GET …/evaluations/:id/analysis` query. `split_dataset` (a dataset id of the evaluation) and `split_at`
+ * (an ISO 8601 instant, at or before the evaluation's created_at) go together; the server checks the
+ * dataset belongs to the evaluation and the instant is not after its pin.
+ */
+export const analysisQuerySchema = z
+  .object({
+    exclude_cached_failed: queryBool.default(false),
+    split_dataset: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+    split_at: instantSchema.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.split_dataset !== undefined && q.split_at === undefined)
+      ctx.addIssue({ code: 'custom', path: ['split_at'], message: 'is required with split_dataset (the instant to split at)' });
+    if (q.split_at !== undefined && q.split_dataset === undefined)
+      ctx.addIssue({ code: 'custom', path: ['split_dataset'], message: 'is required with split_at (the dataset to split)' });
+  });
+export type AnalysisQuery = z.infer<typeof analysisQuerySchema>;

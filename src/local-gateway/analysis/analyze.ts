@@ -52,6 +52,7 @@ export function analyze(cols: GatewayColumns, request: AnalysisRequest): Analysi
       cache_hit_rate: f.cacheHitRate,
       histograms: { cost: histogramOfSorted(f.sortedCost, costEdges), duration: histogramOfSorted(f.sortedDuration, durationEdges) },
       evaluator: f.evaluator,
+      estimate: null,
     })),
   };
 }
