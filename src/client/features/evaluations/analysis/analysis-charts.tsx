@@ -115,7 +115,7 @@ function IntervalChart({ groups, metric, colors, width }: { groups: readonly Gro
           {
             scaleType: 'band',
             data: labels,
-            width: 190,
+            width: 230,
             valueFormatter: (v: string) => axisLabels.get(v) ?? v,
             colorMap: { type: 'ordinal', values: labels, colors: labels.map((_, i) => colorAt(colors, i)) },
           },

@@ -13,6 +13,7 @@ import { ExcludeToggle, useExcludeCachedFailed } from './exclude-toggle.tsx';
 import { analysisQueries } from './analysis-queries.ts';
 import { AnalysisTables } from './analysis-tables.tsx';
 import { unionMismatches } from './union-check.ts';
+import { SplitSection, useSplitParams } from './split-section.tsx';
 import { DatasetVerdicts } from './verdicts-table.tsx';
 
 // The chart library is loaded only when a breakdown is shown, after its tables.
@@ -25,6 +26,8 @@ const AnalysisCharts = lazy(() => import('./analysis-charts.tsx'));
 export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw: string; evaluation: Evaluation; types: readonly EvaluationType[]; rerunTo: string }) {
   const [excluded] = useExcludeCachedFailed();
   const query = useQuery(analysisQueries.evaluation(gw, evaluation.id, excluded));
+  const [split] = useSplitParams();
+  const splitQuery = useQuery({ ...analysisQueries.evaluation(gw, evaluation.id, excluded, split), enabled: !!split });
   return (
     <Stack spacing={2}>
       <Typography variant="h6" component="h2">
@@ -72,6 +75,13 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
                 <AnalysisCharts groups={analysis.groups} />
               </Suspense>
               <AnalysisTables groups={analysis.groups} excluded={analysis.exclude_cached_failed} />
+              <SplitSection
+                evaluation={evaluation}
+                split={split ? (splitQuery.data?.split ?? null) : null}
+                excluded={analysis.exclude_cached_failed}
+                error={splitQuery.error}
+                loading={splitQuery.isFetching}
+              />
             </Stack>
           );
         }}

@@ -44,7 +44,7 @@ export function VerdictsTable({ groups, baseline, onBaseline, title = 'Against a
   const rows = verdictRows(groups, baseline);
   const others = groups.filter((_, i) => i !== baseline);
   return (
-    <section aria-label="Verdicts">
+    <section aria-label={title}>
       <Typography variant="subtitle1" component="h3" gutterBottom>
         {title}
       </Typography>
