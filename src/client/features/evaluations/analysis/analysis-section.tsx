@@ -14,7 +14,13 @@ import { analysisQueries } from './analysis-queries.ts';
 import { AnalysisTables } from './analysis-tables.tsx';
 import { unionMismatches } from './union-check.ts';
 import { SplitSection, useSplitParams } from './split-section.tsx';
-import { DatasetVerdicts } from './verdicts-table.tsx';
+import { BASELINE_PARAM, DatasetVerdicts } from './verdicts-table.tsx';
+import { buildReport } from './report-model.ts';
+import { ReportDialog, useReportOpen } from './report-view.tsx';
+import { datasetReadBack } from '../export-evaluation.ts';
+import { readIntParam } from '../../../lib/url-state.ts';
+import { useUrlParams } from '../../../lib/use-url-params.ts';
+import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 
 // The chart library is loaded only when a breakdown is shown, after its tables.
 const AnalysisCharts = lazy(() => import('./analysis-charts.tsx'));
@@ -27,6 +33,8 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
   const [excluded] = useExcludeCachedFailed();
   const query = useQuery(analysisQueries.evaluation(gw, evaluation.id, excluded));
   const [split] = useSplitParams();
+  const [reportOpen, setReportOpen] = useReportOpen();
+  const [params] = useUrlParams();
   const splitQuery = useQuery({ ...analysisQueries.evaluation(gw, evaluation.id, excluded, split), enabled: !!split });
   return (
     <Stack spacing={2}>
@@ -37,13 +45,35 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
         Counts the logs this evaluation could see: those matching each dataset's filters created at or before{' '}
         {formatDateTime(evaluation.created_at)}. A log in two datasets counts once in “All datasets”.
       </Typography>
-      <ExcludeToggle />
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <ExcludeToggle />
+        <Button variant="outlined" className="no-print" startIcon={<ArticleOutlined />} onClick={() => setReportOpen(true)} disabled={!query.data}>
+          One-page report
+        </Button>
+      </Stack>
       <QueryBoundary query={query} what="the breakdown" loading={<LoadingLines lines={8} />}>
         {(analysis) => {
           const union = analysis.groups.at(-1)!;
           const mismatches = evaluation.processed ? unionMismatches(evaluation, types, union) : [];
+          const datasets = analysis.groups.slice(0, -1);
+          const report = reportOpen
+            ? buildReport({
+                kind: 'evaluation',
+                title: evaluation.name,
+                gateway: gw,
+                groups: analysis.groups,
+                compared: datasets.length > 1 ? datasets : [],
+                baseline: readIntParam(params, BASELINE_PARAM, 0, 0, Math.max(0, datasets.length - 1)),
+                pins: [{ label: evaluation.name, at: evaluation.created_at }],
+                readBacks: evaluation.datasets.map((d) => datasetReadBack(d)),
+                excluded: analysis.exclude_cached_failed,
+                estimate: analysis.estimate,
+                generatedAt: new Date(),
+              })
+            : null;
           return (
             <Stack spacing={3}>
+              <ReportDialog model={report} open={reportOpen} onClose={() => setReportOpen(false)} />
               {union.arrived_since > 0 && (
                 <Alert
                   severity="info"

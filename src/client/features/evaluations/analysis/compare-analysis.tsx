@@ -12,6 +12,10 @@ import { analysisQueries } from './analysis-queries.ts';
 import { AnalysisTables } from './analysis-tables.tsx';
 import { ExcludeToggle, useExcludeCachedFailed } from './exclude-toggle.tsx';
 import { VerdictsTable } from './verdicts-table.tsx';
+import { buildReport } from './report-model.ts';
+import { ReportDialog, useReportOpen } from './report-view.tsx';
+import { datasetReadBack } from '../export-evaluation.ts';
+import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 
 const AnalysisCharts = lazy(() => import('./analysis-charts.tsx'));
 
@@ -34,6 +38,7 @@ export function evaluationGroups(evaluations: readonly Pick<Evaluation, 'name' |
  */
 export function CompareAnalysis({ gw, evaluations, baseline }: { gw: string; evaluations: readonly Evaluation[]; baseline: number }) {
   const [excluded] = useExcludeCachedFailed();
+  const [reportOpen, setReportOpen] = useReportOpen();
   const analyses = useQueries({ queries: evaluations.map((e) => analysisQueries.evaluation(gw, e.id, excluded)) });
   const failed = analyses.findIndex((a) => a.isError);
   const body = (() => {
@@ -48,8 +53,25 @@ export function CompareAnalysis({ gw, evaluations, baseline }: { gw: string; eva
       evaluations,
       analyses.map((a) => a.data!.groups.at(-1)!),
     );
+    const labels = distinctLabels(evaluations);
+    const report = reportOpen
+      ? buildReport({
+          kind: 'comparison',
+          title: `Comparison: ${labels.join(' vs ')}`,
+          gateway: gw,
+          groups,
+          compared: groups,
+          baseline,
+          pins: evaluations.map((e, i) => ({ label: labels[i]!, at: e.created_at })),
+          readBacks: evaluations.flatMap((e, i) => e.datasets.map((d) => `${labels[i]} · ${datasetReadBack(d)}`)),
+          excluded,
+          estimate: analyses.find((a) => a.data?.estimate)?.data?.estimate,
+          generatedAt: new Date(),
+        })
+      : null;
     return (
       <Stack spacing={3}>
+        <ReportDialog model={report} open={reportOpen} onClose={() => setReportOpen(false)} />
         <VerdictsTable groups={groups} baseline={baseline} title="Verdicts against the baseline" />
         <Suspense fallback={<LoadingLines lines={4} />}>
           <AnalysisCharts groups={groups} hasUnion={false} />
@@ -67,7 +89,12 @@ export function CompareAnalysis({ gw, evaluations, baseline }: { gw: string; eva
         Each evaluation counts the logs of all its datasets (a log in two datasets once) created at or before the evaluation's own
         creation time, so later logs do not move its figures.
       </Typography>
-      <ExcludeToggle />
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <ExcludeToggle />
+        <Button variant="outlined" className="no-print" startIcon={<ArticleOutlined />} onClick={() => setReportOpen(true)} disabled={analyses.some((a) => !a.data)}>
+          One-page report
+        </Button>
+      </Stack>
       {body}
     </Stack>
   );
