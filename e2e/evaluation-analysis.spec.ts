@@ -67,7 +67,7 @@ test('an evaluation of two datasets shows each dataset\'s n, p95 duration, thumb
   const d = meanDifference(summaries[0]!, summaries[1]!);
   const expected = verdict({ kind: 'mean', lower: 'faster', higher: 'slower', lowerIsBetter: true }, d, summaries[0]!.n, summaries[1]!.n, d!.p);
   await expect(cell(verdicts, 'Mean duration', 0)).toContainText(expected.text);
-  await expect(page.getByRole('region', { name: 'Verdicts' })).toContainText("Welch's t");
+  await expect(page.getByRole('region', { name: 'Against a baseline' })).toContainText("Welch's t");
 
   await expect(page.getByText('“All datasets” matches the evaluation\'s results exactly')).toBeVisible();
   await screenshots(page, 'detail');

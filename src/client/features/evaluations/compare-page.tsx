@@ -1,7 +1,5 @@
-import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -11,7 +9,7 @@ import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { LoadingLines, QueryBoundary } from '../../components/query-boundary.tsx';
-import { BarChart } from './bar-chart.tsx';
+import { CompareAnalysis } from './analysis/compare-analysis.tsx';
 import { buildComparison, SMALL_SAMPLE } from './compare.ts';
 import { paths } from '../../lib/paths.ts';
 import { parseIdsParam } from '../../lib/url-state.ts';
@@ -91,6 +89,7 @@ export default function ComparePage() {
               Deltas are against the baseline. A warning marks figures from fewer than {SMALL_SAMPLE} logs.
             </Typography>
           </Stack>
+          <CompareAnalysis gw={gw} evaluations={evaluations} baseline={Math.max(0, evaluations.findIndex((e) => e.id === baselineId))} />
           <ComparisonBody gw={gw} baselineId={baselineId} now={now} evaluations={evaluations} types={types.data ?? []} />
         </>
       )}
@@ -98,6 +97,7 @@ export default function ComparePage() {
   );
 }
 
+/** The evaluators' own results (Cloudflare's figures over each evaluation's union) with their deltas. */
 function ComparisonBody(props: {
   gw: string;
   baselineId: string;
@@ -106,29 +106,12 @@ function ComparisonBody(props: {
   types: Parameters<typeof buildComparison>[1];
 }) {
   const rows = buildComparison(props.evaluations, props.types, props.baselineId);
-  const nameOf = (id: string) => props.evaluations.find((e) => e.id === id)?.name ?? id;
   return (
-    <>
+    <Stack spacing={1}>
+      <Typography variant="h6" component="h2">
+        Results as the evaluators report them
+      </Typography>
       <CompareTable gw={props.gw} evaluations={props.evaluations} rows={rows} baselineId={props.baselineId} now={props.now} />
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, 1fr)' } }}>
-        {rows.map((r) => (
-          <Paper key={r.evaluationTypeId} variant="outlined" sx={{ p: 2, breakInside: 'avoid' }}>
-            <Typography variant="subtitle2" component="h2" gutterBottom>
-              {r.evaluator}
-            </Typography>
-            <BarChart
-              title={`${r.evaluator} by evaluation, zero-based axis`}
-              kind={r.kind}
-              bars={r.cells.map((c) => ({
-                label: nameOf(c.evaluationId),
-                value: c.row?.value ?? null,
-                display: c.row?.display ?? '—',
-                note: c.smallSample ? `⚠ n=${c.row?.logs}` : undefined,
-              }))}
-            />
-          </Paper>
-        ))}
-      </Box>
-    </>
+    </Stack>
   );
 }

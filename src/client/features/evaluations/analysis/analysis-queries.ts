@@ -8,13 +8,17 @@ const analysisEnvelopeSchema = envelopeOf(evaluationAnalysisSchema);
 /** Query factory for evaluation analyses: entity → gateway → evaluation → options. */
 export const analysisQueries = {
   all: () => ['evaluation-analysis'] as const,
-  evaluation: (gw: string, id: string, excludeCachedFailed: boolean) =>
+  /** With `split`, the answer also holds that dataset's two halves (`split`), before and from the instant. */
+  evaluation: (gw: string, id: string, excludeCachedFailed: boolean, split?: { dataset: string; at: string }) =>
     queryOptions({
-      queryKey: [...analysisQueries.all(), gw, id, { excludeCachedFailed }] as const,
+      queryKey: [...analysisQueries.all(), gw, id, { excludeCachedFailed, split }] as const,
       queryFn: ({ signal }) =>
         apiRequest({
           path: apiPath('gateways', gw, 'evaluations', id, 'analysis'),
-          query: excludeCachedFailed ? { exclude_cached_failed: true } : {},
+          query: {
+            ...(excludeCachedFailed ? { exclude_cached_failed: true } : {}),
+            ...(split ? { split_dataset: split.dataset, split_at: split.at } : {}),
+          },
           schema: analysisEnvelopeSchema,
           signal,
         }).then((e) => e.result),

@@ -1,33 +1,41 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Evaluation, EvaluationType } from '../../../../shared/evaluations.ts';
 import { LoadingLines, QueryBoundary } from '../../../components/query-boundary.tsx';
-import { readBoolParam } from '../../../lib/url-state.ts';
-import { useUrlParams } from '../../../lib/use-url-params.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { formatFigure } from './analysis-format.ts';
+import { ExcludeToggle, useExcludeCachedFailed } from './exclude-toggle.tsx';
 import { analysisQueries } from './analysis-queries.ts';
 import { AnalysisTables } from './analysis-tables.tsx';
 import { unionMismatches } from './union-check.ts';
-import { VerdictsTable } from './verdicts-table.tsx';
+import { SplitSection, useSplitParams } from './split-section.tsx';
+import { BASELINE_PARAM, DatasetVerdicts } from './verdicts-table.tsx';
+import { buildReport } from './report-model.ts';
+import { ReportDialog, useReportOpen } from './report-view.tsx';
+import { datasetReadBack } from '../export-evaluation.ts';
+import { readIntParam } from '../../../lib/url-state.ts';
+import { useUrlParams } from '../../../lib/use-url-params.ts';
+import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 
-/** URL parameter of the "leave out cached and failed logs" toggle. */
-export const EXCLUDE_PARAM = 'exclude_cached_failed';
+// The chart library is loaded only when a breakdown is shown, after its tables.
+const AnalysisCharts = lazy(() => import('./analysis-charts.tsx'));
 
 /**
  * The evaluation's breakdown per dataset and for the union, pinned to its created_at: the toggle, the
  * tables, the check against the evaluation's own results, and how many matching logs arrived since.
  */
 export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw: string; evaluation: Evaluation; types: readonly EvaluationType[]; rerunTo: string }) {
-  const [params, update] = useUrlParams();
-  const excluded = readBoolParam(params, EXCLUDE_PARAM) === true;
+  const [excluded] = useExcludeCachedFailed();
   const query = useQuery(analysisQueries.evaluation(gw, evaluation.id, excluded));
+  const [split] = useSplitParams();
+  const [reportOpen, setReportOpen] = useReportOpen();
+  const [params] = useUrlParams();
+  const splitQuery = useQuery({ ...analysisQueries.evaluation(gw, evaluation.id, excluded, split), enabled: !!split });
   return (
     <Stack spacing={2}>
       <Typography variant="h6" component="h2">
@@ -37,17 +45,35 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
         Counts the logs this evaluation could see: those matching each dataset's filters created at or before{' '}
         {formatDateTime(evaluation.created_at)}. A log in two datasets counts once in “All datasets”.
       </Typography>
-      <FormControlLabel
-        className="no-print"
-        control={<Switch checked={excluded} onChange={(e) => update({ [EXCLUDE_PARAM]: e.target.checked ? true : undefined }, { replace: true })} />}
-        label="Leave out cached and failed logs (cost, duration and tokens)"
-      />
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <ExcludeToggle />
+        <Button variant="outlined" className="no-print" startIcon={<ArticleOutlined />} onClick={() => setReportOpen(true)} disabled={!query.data}>
+          One-page report
+        </Button>
+      </Stack>
       <QueryBoundary query={query} what="the breakdown" loading={<LoadingLines lines={8} />}>
         {(analysis) => {
           const union = analysis.groups.at(-1)!;
           const mismatches = evaluation.processed ? unionMismatches(evaluation, types, union) : [];
+          const datasets = analysis.groups.slice(0, -1);
+          const report = reportOpen
+            ? buildReport({
+                kind: 'evaluation',
+                title: evaluation.name,
+                gateway: gw,
+                groups: analysis.groups,
+                compared: datasets.length > 1 ? datasets : [],
+                baseline: readIntParam(params, BASELINE_PARAM, 0, 0, Math.max(0, datasets.length - 1)),
+                pins: [{ label: evaluation.name, at: evaluation.created_at }],
+                readBacks: evaluation.datasets.map((d) => datasetReadBack(d)),
+                excluded: analysis.exclude_cached_failed,
+                estimate: analysis.estimate,
+                generatedAt: new Date(),
+              })
+            : null;
           return (
             <Stack spacing={3}>
+              <ReportDialog model={report} open={reportOpen} onClose={() => setReportOpen(false)} />
               {union.arrived_since > 0 && (
                 <Alert
                   severity="info"
@@ -74,8 +100,18 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
                   {union.evaluator.cost_logs.toLocaleString('en-US')} logs).
                 </Typography>
               )}
-              {analysis.groups.length > 2 && <VerdictsTable groups={analysis.groups.slice(0, -1)} />}
+              {analysis.groups.length > 2 && <DatasetVerdicts groups={analysis.groups.slice(0, -1)} />}
+              <Suspense fallback={<LoadingLines lines={4} />}>
+                <AnalysisCharts groups={analysis.groups} />
+              </Suspense>
               <AnalysisTables groups={analysis.groups} excluded={analysis.exclude_cached_failed} />
+              <SplitSection
+                evaluation={evaluation}
+                split={split ? (splitQuery.data?.split ?? null) : null}
+                excluded={analysis.exclude_cached_failed}
+                error={splitQuery.error}
+                loading={splitQuery.isFetching}
+              />
             </Stack>
           );
         }}

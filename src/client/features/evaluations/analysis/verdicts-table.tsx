@@ -28,28 +28,38 @@ const TONE_COLOR: Record<VerdictTone, string> = {
 /** URL parameter of the baseline group's index. */
 export const BASELINE_PARAM = 'baseline';
 
-/** Each group against a chosen baseline: verdict words, the difference and its interval, the method named. */
-export function VerdictsTable({ groups }: { groups: readonly GroupAnalysis[] }) {
+/** The detail page's verdicts: the baseline dataset is chosen here and kept in the URL by its index. */
+export function DatasetVerdicts({ groups }: { groups: readonly GroupAnalysis[] }) {
   const [params, update] = useUrlParams();
   const baseline = readIntParam(params, BASELINE_PARAM, 0, 0, groups.length - 1);
+  return <VerdictsTable groups={groups} baseline={baseline} onBaseline={(i) => update({ [BASELINE_PARAM]: i || undefined }, { replace: true })} />;
+}
+
+/**
+ * Each group against the baseline group: verdict words, the difference and its interval, the method named.
+ * With `onBaseline` the table offers its own baseline picker; without, the page around it has one.
+ */
+export function VerdictsTable({ groups, baseline, onBaseline, title = 'Against a baseline' }: { groups: readonly GroupAnalysis[]; baseline: number; onBaseline?: (index: number) => void; title?: string }) {
   const labelId = useId();
   const rows = verdictRows(groups, baseline);
   const others = groups.filter((_, i) => i !== baseline);
   return (
-    <section aria-label="Verdicts">
+    <section aria-label={title}>
       <Typography variant="subtitle1" component="h3" gutterBottom>
-        Against a baseline
+        {title}
       </Typography>
-      <FormControl size="small" sx={{ minWidth: 240, mb: 1 }} className="no-print">
-        <InputLabel id={labelId}>Baseline</InputLabel>
-        <Select labelId={labelId} label="Baseline" value={baseline} onChange={(e) => update({ [BASELINE_PARAM]: Number(e.target.value) || undefined }, { replace: true })}>
-          {groups.map((g, i) => (
-            <MenuItem key={i} value={i}>
-              {g.label}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      {onBaseline && (
+        <FormControl size="small" sx={{ minWidth: 240, mb: 1 }} className="no-print">
+          <InputLabel id={labelId}>Baseline</InputLabel>
+          <Select labelId={labelId} label="Baseline" value={baseline} onChange={(e) => onBaseline(Number(e.target.value))}>
+            {groups.map((g, i) => (
+              <MenuItem key={i} value={i}>
+                {g.label}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+      )}
       <TableContainer sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label={`Verdicts against ${groups[baseline]!.label}`}>
           <TableHead>

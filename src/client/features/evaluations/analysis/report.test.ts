@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupAnalysis } from '../../../../shared/analysis.ts';
+import { summarizeShare, summarizeSorted } from '../../../../shared/stats.ts';
+import { buildReport, formatUtc, reportFileName, verdictSentences } from './report-model.ts';
+import { columnWidths, CONTENT_WIDTH, pdfText, reportPdf } from './report-pdf.ts';
+
+const spread = (centre: number, n: number) => Float64Array.from({ length: n }, (_, i) => centre * (0.9 + (0.2 * i) / (n - 1)));
+const numbers = (centre: number, n: number) => {
+  const xs = spread(centre, n);
+  return summarizeSorted(xs, xs.reduce((s, x) => s + x, 0));
+};
+function group(label: string, cost: number, duration: number, n: number, up: number, rated: number): GroupAnalysis {
+  return {
+    label,
+    logs: n,
+    cost: numbers(cost, n),
+    duration: numbers(duration, n),
+    tokens_total: numbers(100, n),
+    feedback: { up, down: rated - up, rated, thumbs_up: summarizeShare(up, rated), rated_share: summarizeShare(rated, n) },
+    error_rate: summarizeShare(0, n),
+  } as unknown as GroupAnalysis;
+}
+
+const A = group('GPT-4o', 1, 500, 200, 60, 100);
+const B = group('Claude', 0.62, 900, 200, 80, 100);
+const input = {
+  kind: 'evaluation' as const,
+  title: 'GPT-4o vs Claude',
+  gateway: 'production',
+  groups: [A, B, group('All datasets', 0.8, 700, 400, 140, 200)],
+  compared: [A, B],
+  baseline: 0,
+  pins: [{ label: 'GPT-4o vs Claude', at: '2026-12-02T16:55:09.240Z' }],
+  readBacks: ['GPT-4o: Logs where model is "gpt-4o"', 'Claude: Logs where model contains "claude"'],
+  excluded: false,
+  generatedAt: new Date('2026-12-03T09:05:00Z'),
+};
+
+describe('formatUtc', () => {
+  it('writes an absolute time with its zone', () => {
+    expect(formatUtc('2026-12-02T16:55:09.240Z')).toBe('2026-12-02 16:55 UTC');
+  });
+});
+
+describe('verdictSentences', () => {
+  it('words every metric of each group against the baseline in one sentence', () => {
+    expect(verdictSentences([A, B], 0)).toEqual([
+      'Claude against GPT-4o: 38% cheaper (mean cost); 1.8× slower (mean duration); mean tokens: could be noise; 20 points better liked (thumbs-up share); error rate: could be noise.',
+    ]);
+  });
+  it('says nothing to compare with one group', () => {
+    expect(verdictSentences([A], 0)).toEqual([]);
+    expect(buildReport({ ...input, compared: [] }).verdicts[0]).toMatch(/^One group only/);
+  });
+});
+
+describe('buildReport', () => {
+  const model = buildReport(input);
+  it('states gateway, pin and time made in absolute UTC', () => {
+    expect(model.facts).toEqual([
+      ['Gateway', 'production'],
+      ['Logs counted', 'created at or before 2026-12-02 16:55 UTC'],
+      ['Cost and speed count', 'every log, cached and failed ones included'],
+      ['Report made', '2026-12-03 09:05 UTC'],
+    ]);
+  });
+  it('has a row per group with n and intervals, and a chart per metric', () => {
+    expect(model.table.rows.map((r) => r[0])).toEqual(['GPT-4o', 'Claude', 'All datasets']);
+    expect(model.table.rows[0]![1]).toBe('200');
+    expect(model.table.rows[0]![5]).toMatch(/^60\.0%\n\(.+\)\nof 100 rated$/);
+    expect(model.charts.map((c) => c.bars.length)).toEqual([3, 3, 3]);
+    expect(model.fileName).toBe('gpt-4o-vs-claude-report.pdf');
+    expect(reportFileName('  ')).toBe('evaluation-report.pdf');
+  });
+});
+
+describe('reportPdf', () => {
+  it('fills the content width with the columns exactly', () => {
+    const w = columnWidths(7);
+    expect(w.reduce((s, x) => s + x, 0)).toBeCloseTo(CONTENT_WIDTH, 9);
+  });
+  it('keeps only characters the standard fonts draw', () => {
+    expect(pdfText('−5 ms · 1.8× “ok” ≤ 3\u202fPM 日本')).toBe('-5 ms · 1.8× “ok” <= 3 PM ??');
+  });
+  it('draws a two-dataset report on one A4 page with its text in it', () => {
+    const doc = reportPdf(buildReport(input));
+    expect(doc.getNumberOfPages()).toBe(1);
+    const pdf = doc.output();
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toContain('GPT-4o vs Claude');
+    expect(pdf).toContain('38% cheaper');
+  });
+});
