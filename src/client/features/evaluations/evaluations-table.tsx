@@ -15,6 +15,7 @@ import Paper from '@mui/material/Paper';
 import { Link as RouterLink } from 'react-router';
 import type { Evaluation, EvaluationType } from '../../../shared/evaluations.ts';
 import { DateTime } from '../../components/date-time.tsx';
+import { STACK, stackedTableSx } from '../../components/stacked-table.ts';
 import { rerunPath } from './prefill.ts';
 import { evaluatorName } from './result-rows.ts';
 import { StatusChip } from './status-chip.tsx';
@@ -34,21 +35,26 @@ interface EvaluationsTableProps {
 export function EvaluationsTable({ gw, evaluations, types, selected, now, onToggle, onDelete }: EvaluationsTableProps) {
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label="Evaluations">
+      {/* Fixed layout with set widths: a running row's ticking age or a greyed row never moves the columns. */}
+      <Table size="small" aria-label="Evaluations" sx={[{ tableLayout: 'fixed' }, stackedTableSx()].flat()}>
         <TableHead>
           <TableRow>
-            <TableCell padding="checkbox">
+            <TableCell padding="checkbox" sx={{ width: 48 }}>
               <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
                 Select
               </span>
             </TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Name</TableCell>
+            <TableCell sx={{ width: 136 }}>Status</TableCell>
+            <TableCell sx={{ width: '20%' }}>Name</TableCell>
             <TableCell>Datasets</TableCell>
-            <TableCell>Evaluators</TableCell>
-            <TableCell align="right">Logs</TableCell>
-            <TableCell>Created</TableCell>
-            <TableCell align="right">Actions</TableCell>
+            <TableCell sx={{ width: '16%' }}>Evaluators</TableCell>
+            <TableCell align="right" sx={{ width: 80 }}>
+              Logs
+            </TableCell>
+            <TableCell sx={{ width: 220 }}>Created</TableCell>
+            <TableCell align="right" sx={{ width: 144 }}>
+              Actions
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -57,7 +63,7 @@ export function EvaluationsTable({ gw, evaluations, types, selected, now, onTogg
             const evaluators = [...new Set(e.results.map((r) => r.evaluation_type_id))].map((id) => evaluatorName(id, types));
             return (
               <TableRow key={e.id} hover selected={selected.includes(e.id)}>
-                <TableCell padding="checkbox">
+                <TableCell padding="checkbox" className={STACK.lead}>
                   <Checkbox
                     checked={selected.includes(e.id)}
                     onChange={() => onToggle(e.id)}
@@ -67,18 +73,24 @@ export function EvaluationsTable({ gw, evaluations, types, selected, now, onTogg
                 <TableCell>
                   <StatusChip evaluation={e} now={now} />
                 </TableCell>
-                <TableCell>
+                <TableCell className={STACK.title}>
                   <Link component={RouterLink} to={href} sx={{ fontWeight: 500 }}>
                     {e.name}
                   </Link>
                 </TableCell>
-                <TableCell>{e.datasets.map((d) => d.name).join(', ') || '—'}</TableCell>
-                <TableCell>{evaluators.join(', ') || '—'}</TableCell>
-                <TableCell align="right">{e.processed ? formatCount(e.total_logs) : '—'}</TableCell>
-                <TableCell>
+                <TableCell className={STACK.full} data-label="Datasets">
+                  {e.datasets.map((d) => d.name).join(', ') || '—'}
+                </TableCell>
+                <TableCell className={STACK.full} data-label="Evaluators">
+                  {evaluators.join(', ') || '—'}
+                </TableCell>
+                <TableCell align="right" data-label="Logs">
+                  {e.processed ? formatCount(e.total_logs) : '—'}
+                </TableCell>
+                <TableCell data-label="Created">
                   <DateTime iso={e.created_at} now={now} />
                 </TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                <TableCell align="right" className={STACK.actions} sx={{ whiteSpace: 'nowrap' }}>
                   <Tooltip title="Open">
                     <IconButton component={RouterLink} to={href} size="small" aria-label={`Open ${e.name}`}>
                       <OpenInNewOutlined fontSize="small" />
