@@ -15,12 +15,14 @@ import Paper from '@mui/material/Paper';
 import { Link as RouterLink } from 'react-router';
 import type { Evaluation, EvaluationType } from '../../../shared/evaluations.ts';
 import { DateTime } from '../../components/date-time.tsx';
+import { DeletedRowActions, deletedRowSx } from '../../components/deleted-row.tsx';
 import { STACK, stackedTableSx } from '../../components/stacked-table.ts';
 import { rerunPath } from './prefill.ts';
 import { evaluatorName } from './result-rows.ts';
 import { StatusChip } from './status-chip.tsx';
 import { paths } from '../../lib/paths.ts';
 import { formatCount } from '../../lib/format.ts';
+import type { PendingDelete } from '../../lib/use-undo-delete.ts';
 
 interface EvaluationsTableProps {
   gw: string;
@@ -29,10 +31,13 @@ interface EvaluationsTableProps {
   selected: readonly string[];
   now: number;
   onToggle: (id: string) => void;
+  /** Deleted evaluations still in their Undo window (or on the way), shown in place. */
+  pending: ReadonlyMap<string, PendingDelete>;
   onDelete: (evaluation: Evaluation) => void;
+  onUndo: (evaluation: Evaluation) => void;
 }
 
-export function EvaluationsTable({ gw, evaluations, types, selected, now, onToggle, onDelete }: EvaluationsTableProps) {
+export function EvaluationsTable({ gw, evaluations, types, selected, now, onToggle, pending, onDelete, onUndo }: EvaluationsTableProps) {
   return (
     <TableContainer component={Paper} variant="outlined">
       {/* Fixed layout with set widths: a running row's ticking age or a greyed row never moves the columns. */}
@@ -61,11 +66,13 @@ export function EvaluationsTable({ gw, evaluations, types, selected, now, onTogg
           {evaluations.map((e) => {
             const href = paths.evaluation(gw, e.id);
             const evaluators = [...new Set(e.results.map((r) => r.evaluation_type_id))].map((id) => evaluatorName(id, types));
+            const deleted = pending.get(e.id);
             return (
-              <TableRow key={e.id} hover selected={selected.includes(e.id)}>
+              <TableRow key={e.id} hover={!deleted} selected={selected.includes(e.id)} sx={deleted ? deletedRowSx : undefined}>
                 <TableCell padding="checkbox" className={STACK.lead}>
                   <Checkbox
                     checked={selected.includes(e.id)}
+                    disabled={!!deleted}
                     onChange={() => onToggle(e.id)}
                     slotProps={{ input: { 'aria-label': `Select ${e.name}` } }}
                   />
@@ -91,21 +98,27 @@ export function EvaluationsTable({ gw, evaluations, types, selected, now, onTogg
                   <DateTime iso={e.created_at} now={now} />
                 </TableCell>
                 <TableCell align="right" className={STACK.actions} sx={{ whiteSpace: 'nowrap' }}>
-                  <Tooltip title="Open">
-                    <IconButton component={RouterLink} to={href} size="small" aria-label={`Open ${e.name}`}>
-                      <OpenInNewOutlined fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                  <Tooltip title="Re-run">
-                    <IconButton component={RouterLink} to={rerunPath(gw, e)} size="small" aria-label={`Re-run ${e.name}`}>
-                      <ReplayOutlined fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                  <Tooltip title="Delete">
-                    <IconButton size="small" aria-label={`Delete ${e.name}`} onClick={() => onDelete(e)}>
-                      <DeleteOutlined fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
+                  {deleted ? (
+                    <DeletedRowActions name={e.name} state={deleted} onUndo={() => onUndo(e)} />
+                  ) : (
+                    <>
+                      <Tooltip title="Open">
+                        <IconButton component={RouterLink} to={href} size="small" aria-label={`Open ${e.name}`}>
+                          <OpenInNewOutlined fontSize="small" />
+                        </IconButton>
+                      </Tooltip>
+                      <Tooltip title="Re-run">
+                        <IconButton component={RouterLink} to={rerunPath(gw, e)} size="small" aria-label={`Re-run ${e.name}`}>
+                          <ReplayOutlined fontSize="small" />
+                        </IconButton>
+                      </Tooltip>
+                      <Tooltip title="Delete">
+                        <IconButton size="small" aria-label={`Delete ${e.name}`} onClick={() => onDelete(e)}>
+                          <DeleteOutlined fontSize="small" />
+                        </IconButton>
+                      </Tooltip>
+                    </>
+                  )}
                 </TableCell>
               </TableRow>
             );
