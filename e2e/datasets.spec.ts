@@ -90,36 +90,64 @@ test('toggle enabled in the list, then Undo', async ({ datasetsList, shell, serv
   expect(list.json.result[0]?.enable).toBe(false);
 });
 
-test('delete hides the row, Undo brings it back and nothing is deleted', async ({ page, datasetsList, shell, server }) => {
+test('delete keeps the row in place, greyed with Undo; Undo brings it back and nothing is deleted', async ({ page, datasetsList, shell, server }) => {
   await page.clock.install();
   const deletes: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'DELETE') deletes.push(r.url());
   });
   await datasetsList.goto();
+  const pager = page.getByRole('navigation', { name: 'Pages' }).getByRole('status');
+  await expect(pager).toHaveText(/^1–\d+ of \d+$/);
+  const shown = await pager.textContent();
+  const deleteButton = page.getByRole('button', { name: 'Delete Rated logs', exact: true });
+  const box = (await deleteButton.boundingBox())!;
+  await deleteButton.click();
+  // The row stays where it was; where the pointer is, Undo now is (not the next row's Delete).
+  const undoInRow = page.getByRole('button', { name: 'Undo delete of Rated logs' });
+  await expect(undoInRow).toBeVisible();
   await expect(datasetsList.row('Rated logs')).toBeVisible();
-  await datasetsList.delete('Rated logs');
-  await expect(datasetsList.row('Rated logs')).toHaveCount(0);
+  await expect(pager).toHaveText(shown!);
+  const under = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.getAttribute('aria-label'), {
+    x: box.x + box.width / 2,
+    y: box.y + box.height / 2,
+  });
+  expect(under === null || under === undefined || !under.startsWith('Delete ')).toBe(true);
   await shell.undo();
-  await expect(datasetsList.row('Rated logs')).toBeVisible();
+  await expect(undoInRow).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete Rated logs', exact: true })).toBeVisible();
 
   // Past the undo window: an undone delete is never sent.
   await page.clock.fastForward(10_000);
-  await expect(shell.toast('Kept "Rated logs"')).toBeVisible();
   expect(deletes).toEqual([]);
   const list = await server.api<Envelope<Dataset[]>>('/gateways/default/datasets?search=Rated');
   expect(list.json.result.map((d) => d.name)).toEqual(['Rated logs']);
 });
 
-test('delete without Undo is sent after the window', async ({ page, datasetsList, server }) => {
+test('delete without Undo is sent after the window, and the row and the count go together', async ({ page, datasetsList, server }) => {
   await page.clock.install();
   await datasetsList.goto();
+  const pager = page.getByRole('navigation', { name: 'Pages' }).getByRole('status');
+  await expect(pager).toHaveText(/^1–\d+ of \d+$/);
+  const n = Number((await pager.textContent())!.split(' of ')[1]);
   await datasetsList.delete('Llama (any host)');
-  await expect(datasetsList.row('Llama (any host)')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo delete of Llama (any host)' })).toBeVisible();
+  await expect(pager).toHaveText(`1–${n} of ${n}`);
   const sent = page.waitForResponse((r) => r.request().method() === 'DELETE');
   await page.clock.fastForward(7_000);
   expect((await sent).status()).toBe(200);
   await expect(datasetsList.row('Llama (any host)')).toHaveCount(0);
+  await expect(pager).toHaveText(`1–${n - 1} of ${n - 1}`);
+  const list = await server.api<Envelope<Dataset[]>>('/gateways/default/datasets?search=Llama');
+  expect(list.json.result).toEqual([]);
+});
+
+test('a delete still in its window is sent when the page is left', async ({ page, datasetsList, shell, server }) => {
+  await datasetsList.goto();
+  await datasetsList.delete('Llama (any host)');
+  const sent = page.waitForResponse((r) => r.request().method() === 'DELETE');
+  await shell.section('Logs').click();
+  expect((await sent).status()).toBe(200);
   const list = await server.api<Envelope<Dataset[]>>('/gateways/default/datasets?search=Llama');
   expect(list.json.result).toEqual([]);
 });

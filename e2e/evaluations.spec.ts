@@ -213,13 +213,14 @@ test('delete from the list with Undo, then for real', async ({ server, evaluatio
   await expect(evaluationsList.row('To delete')).toBeVisible();
 
   await evaluationsList.delete('To delete');
-  await expect(evaluationsList.row('To delete')).toHaveCount(0);
-  await evaluationsList.undo().click();
+  // In place, greyed, with Undo where its Delete was.
   await expect(evaluationsList.row('To delete')).toBeVisible();
+  await evaluationsList.undoInRow('To delete').click();
+  await expect(evaluationsList.page.getByRole('button', { name: 'Delete To delete', exact: true })).toBeVisible();
   expect((await api.evaluation(created.id)).status).toBe(200);
 
   await evaluationsList.delete('To delete');
-  await expect(evaluationsList.row('To delete')).toHaveCount(0);
+  await expect(evaluationsList.undoInRow('To delete')).toBeVisible();
   await expect.poll(async () => (await api.evaluation(created.id)).status).toBe(404);
   await evaluationsList.page.reload();
   await expect(evaluationsList.row('GPT-4o vs Anthropic')).toBeVisible();

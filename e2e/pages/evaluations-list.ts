@@ -13,7 +13,7 @@ export class EvaluationsListPage {
     this.table = page.getByRole('table', { name: 'Evaluations' });
     this.compareButton = page.getByRole('button', { name: /^Compare/ });
     this.newButton = page.getByRole('link', { name: 'New evaluation' }).first();
-    this.search = page.getByRole('textbox', { name: 'Search' });
+    this.search = page.getByRole('searchbox', { name: 'Search evaluations' });
   }
 
   async goto(gw = 'default', query = '') {
@@ -36,7 +36,13 @@ export class EvaluationsListPage {
     await this.page.getByRole('button', { name: `Delete ${name}`, exact: true }).click();
   }
 
+  /** The toast's Undo. */
   undo(): Locator {
-    return this.page.getByRole('button', { name: 'Undo' });
+    return this.page.getByRole('alert').getByRole('button', { name: 'Undo', exact: true });
+  }
+
+  /** The Undo a deleted row shows in place of its actions during the window. */
+  undoInRow(name: string): Locator {
+    return this.page.getByRole('button', { name: `Undo delete of ${name}`, exact: true });
   }
 }

@@ -14,6 +14,8 @@ export interface ApiRequest<S extends z.ZodType> {
   /** The schema of the whole success envelope; the answer is parsed with it (never trusted as is). */
   schema: S;
   signal?: AbortSignal;
+  /** Let the request outlive the page (a delete committed as the tab closes). */
+  keepalive?: boolean;
 }
 
 /** Builds `/api/...` from segments, encoding each so no id can reach another path. */
@@ -40,6 +42,7 @@ export async function apiRequest<S extends z.ZodType>(req: ApiRequest<S>): Promi
     headers: { accept: 'application/json', ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
     signal: req.signal,
+    ...(req.keepalive ? { keepalive: true } : {}),
     credentials: 'same-origin',
   };
   let response: Response;

@@ -68,46 +68,15 @@ export function useSetDatasetEnabled(gw: string) {
   });
 }
 
-/** Thrown into a pending delete when the user presses Undo within the window. */
-export class DeleteUndone extends Error {
-  constructor() {
-    super('Delete undone');
-    this.name = 'DeleteUndone';
-  }
-}
-
-/** How long a deleted dataset can still be brought back before the DELETE is sent. */
-export const DELETE_UNDO_MS = 6000;
-
-function waitOrUndo(ms: number, undo: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (undo.aborted) return reject(new DeleteUndone());
-    const timer = setTimeout(resolve, ms);
-    undo.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new DeleteUndone());
-    });
-  });
-}
-
 /**
- * Delete with an Undo window: the row disappears at once, and the DELETE is sent only after the window,
- * unless `undo` aborts first (then the row comes back and nothing is sent). The wait lives in the
- * mutation, so leaving the page does not cancel a delete the user meant.
+ * DELETE a dataset (the Undo window is the caller's, `lib/use-undo-delete.ts`). Resolves once the lists are
+ * read again, so the row leaves the list together with its count. `keepalive` lets it outlive a closing tab.
  */
 export function useDeleteDataset(gw: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, undo, windowMs = DELETE_UNDO_MS }: { id: string; undo: AbortSignal; windowMs?: number }) => {
-      await waitOrUndo(windowMs, undo);
-      await apiRequest({ method: 'DELETE', path: apiPath('gateways', gw, 'datasets', id), schema: deleteEnvelopeSchema });
-    },
-    onMutate: async ({ id }) => {
-      await qc.cancelQueries({ queryKey: datasetQueries.lists(gw) });
-      const restore = patchLists(qc, gw, (items) => items.filter((d) => d.id !== id));
-      return { restore };
-    },
-    onError: (_e, _v, context) => context?.restore(),
+    mutationFn: ({ id, keepalive = false }: { id: string; keepalive?: boolean }) =>
+      apiRequest({ method: 'DELETE', path: apiPath('gateways', gw, 'datasets', id), schema: deleteEnvelopeSchema, keepalive }),
     onSuccess: (_r, { id }) => qc.removeQueries({ queryKey: datasetQueries.detail(gw, id).queryKey }),
     onSettled: () => invalidateDatasets(qc, gw),
   });

@@ -1,6 +1,7 @@
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { useGatewayId } from '../../lib/use-gateway-id.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -9,6 +10,10 @@ import { Pager } from '../../components/pager.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { useUrlParams } from '../../lib/use-url-params.ts';
 import { paths } from '../../lib/paths.ts';
+import { UNDO_WINDOW_MS, useUndoDelete } from '../../lib/use-undo-delete.ts';
+import { useToast } from '../../components/toast/toast-provider.tsx';
+import { useDeleteDataset } from './dataset-mutations.ts';
+import type { DatasetListItem } from './dataset-queries.ts';
 import { datasetQueries } from './dataset-queries.ts';
 import { DatasetsTable } from './datasets-table.tsx';
 import { DatasetsToolbar } from './datasets-toolbar.tsx';
@@ -26,6 +31,27 @@ export default function DatasetsPage() {
   const filtered = !!search || enable !== undefined;
   // Filters change what page 1 is, so they send the user back to it.
   const update = (changes: Parameters<typeof setParams>[0]) => setParams(changes, { replace: true });
+  const toast = useToast();
+  const remove = useDeleteDataset(gw);
+  const names = useRef(new Map<string, string>());
+  // Held by the page, not the table: a search that empties the table must not end a delete's window.
+  const deletes = useUndoDelete((id, { keepalive }) => remove.mutateAsync({ id, keepalive }), {
+    onError: (id, e) => toast({ severity: 'error', message: `Could not delete "${names.current.get(id) ?? id}": ${e.message}` }),
+  });
+  const onDelete = (dataset: DatasetListItem) => {
+    names.current.set(dataset.id, dataset.name);
+    deletes.schedule(dataset.id);
+    toast({
+      severity: 'info',
+      message: `Deleted "${dataset.name}"`,
+      autoHideMs: UNDO_WINDOW_MS,
+      action: { label: 'Undo', onClick: () => onUndo(dataset) },
+    });
+  };
+  const onUndo = (dataset: DatasetListItem) => {
+    deletes.undo(dataset.id);
+    toast({ severity: 'success', message: `Kept "${dataset.name}"` });
+  };
 
   return (
     <Stack spacing={2}>
@@ -52,7 +78,7 @@ export default function DatasetsPage() {
             )
           ) : (
             <Stack spacing={1}>
-              <DatasetsTable gw={gw} datasets={data.result} />
+              <DatasetsTable gw={gw} datasets={data.result} pending={deletes.pending} onDelete={onDelete} onUndo={onUndo} />
               <Pager
                 total={data.result_info?.total_count}
                 page={page}

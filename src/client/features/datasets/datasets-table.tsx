@@ -5,15 +5,25 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import { stackedTableSx } from '../../components/stacked-table.ts';
 import { useToast } from '../../components/toast/toast-provider.tsx';
-import { DeleteUndone, DELETE_UNDO_MS, useDeleteDataset, useSetDatasetEnabled } from './dataset-mutations.ts';
+import type { PendingDelete } from '../../lib/use-undo-delete.ts';
+import { useSetDatasetEnabled } from './dataset-mutations.ts';
 import type { DatasetListItem } from './dataset-queries.ts';
 import { DatasetRow } from './dataset-row.tsx';
 
-export function DatasetsTable({ gw, datasets }: { gw: string; datasets: DatasetListItem[] }) {
+interface DatasetsTableProps {
+  gw: string;
+  datasets: DatasetListItem[];
+  /** Deleted datasets still in their Undo window (or on the way), shown in place. */
+  pending: ReadonlyMap<string, PendingDelete>;
+  onDelete: (dataset: DatasetListItem) => void;
+  onUndo: (dataset: DatasetListItem) => void;
+}
+
+export function DatasetsTable({ gw, datasets, pending, onDelete, onUndo }: DatasetsTableProps) {
   const toast = useToast();
   const setEnabled = useSetDatasetEnabled(gw);
-  const remove = useDeleteDataset(gw);
 
   const toggle = (dataset: DatasetListItem, enable: boolean) => {
     const failed = (e: Error) => toast({ severity: 'error', message: `Could not ${enable ? 'enable' : 'disable'} "${dataset.name}": ${e.message}` });
@@ -34,40 +44,32 @@ export function DatasetsTable({ gw, datasets }: { gw: string; datasets: DatasetL
     );
   };
 
-  const del = (dataset: DatasetListItem) => {
-    const undo = new AbortController();
-    toast({
-      severity: 'info',
-      message: `Deleted "${dataset.name}"`,
-      autoHideMs: DELETE_UNDO_MS,
-      action: { label: 'Undo', onClick: () => undo.abort() },
-    });
-    remove.mutate(
-      { id: dataset.id, undo: undo.signal },
-      {
-        onError: (e) => {
-          if (e instanceof DeleteUndone) toast({ severity: 'success', message: `Kept "${dataset.name}"` });
-          else toast({ severity: 'error', message: `Could not delete "${dataset.name}": ${e.message}` });
-        },
-      },
-    );
-  };
-
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label="Datasets">
+      {/* Fixed layout with set widths: columns keep their place as rows come, go or are greyed. */}
+      <Table size="small" aria-label="Datasets" sx={[{ tableLayout: 'fixed' }, stackedTableSx()].flat()}>
         <TableHead>
           <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>Enabled</TableCell>
+            <TableCell sx={{ width: '24%' }}>Name</TableCell>
+            <TableCell sx={{ width: 96 }}>Enabled</TableCell>
             <TableCell>Filters</TableCell>
-            <TableCell>Modified</TableCell>
-            <TableCell align="right">Actions</TableCell>
+            <TableCell sx={{ width: 200 }}>Modified</TableCell>
+            <TableCell align="right" sx={{ width: 144 }}>
+              Actions
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {datasets.map((d) => (
-            <DatasetRow key={d.id} gw={gw} dataset={d} onToggle={(enable) => toggle(d, enable)} onDelete={() => del(d)} />
+            <DatasetRow
+              key={d.id}
+              gw={gw}
+              dataset={d}
+              onToggle={(enable) => toggle(d, enable)}
+              onDelete={() => onDelete(d)}
+              pending={pending.get(d.id)}
+              onUndo={() => onUndo(d)}
+            />
           ))}
         </TableBody>
       </Table>

@@ -101,7 +101,7 @@ function EvaluationView({ gw, evaluation, types, stuckAfterMs, onRefresh }: Eval
         rerunTo={rerunTo}
         deleting={remove.isPending}
         onDelete={() =>
-          remove.mutateAsync(evaluation.id).then(
+          remove.mutateAsync({ id: evaluation.id }).then(
             () => {
               toast({ severity: 'success', message: `Deleted “${evaluation.name}”` });
               void navigate(base);

@@ -19,11 +19,12 @@ export function useCreateEvaluation(gw: string) {
   });
 }
 
+/** DELETE an evaluation; resolves once the lists are read again. `keepalive` lets it outlive a closing tab. */
 export function useDeleteEvaluation(gw: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiRequest({ method: 'DELETE', path: apiPath('gateways', gw, 'evaluations', id), schema: evaluationEnvelopeSchema }).then(
+    mutationFn: ({ id, keepalive = false }: { id: string; keepalive?: boolean }) =>
+      apiRequest({ method: 'DELETE', path: apiPath('gateways', gw, 'evaluations', id), schema: evaluationEnvelopeSchema, keepalive }).then(
         (e) => e.result,
       ),
     // The detail entry is left to expire: removing it while its page is still mounted would refetch a 404.

@@ -1,82 +1,79 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import CompareArrowsOutlined from '@mui/icons-material/CompareArrowsOutlined';
 import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
-import Pagination from '@mui/material/Pagination';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { useGatewayId } from '../../lib/use-gateway-id.ts';
+import { useRef } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import type { Evaluation } from '../../../shared/evaluations.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { Pager } from '../../components/pager.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { useToast } from '../../components/toast/toast-provider.tsx';
+import { UrlSearchField } from '../../components/url-search-field.tsx';
+import { paths } from '../../lib/paths.ts';
+import { UNDO_WINDOW_MS, useUndoDelete } from '../../lib/use-undo-delete.ts';
+import { useGatewayId } from '../../lib/use-gateway-id.ts';
+import { useUrlParams } from '../../lib/use-url-params.ts';
+import { idsToParam, parseIdsParam, readBoolParam, readIntParam } from '../../lib/url-state.ts';
 import { useDeleteEvaluation } from './evaluation-mutations.ts';
 import { evaluationQueries, evaluationTypeQueries } from './evaluation-queries.ts';
 import { EvaluationsTable } from './evaluations-table.tsx';
-import { PER_PAGE, readListParams, writeListParams, type ListParams } from './list-params.ts';
-import { UNDO_WINDOW_MS, useDeferredDelete } from './use-deferred-delete.ts';
 import { useNow } from './use-now.ts';
-import { paths } from '../../lib/paths.ts';
 
-const SEARCH_DEBOUNCE_MS = 300;
+const PAGE_SIZES = [10, 20, 50, 100];
+
+/** The list's state as its URL holds it: a link reproduces what the sender saw. */
+function listParamsFrom(params: URLSearchParams) {
+  return {
+    page: readIntParam(params, 'page', 1, 1, 1_000_000),
+    per_page: readIntParam(params, 'per_page', 20, 1, 100),
+    search: params.get('search') || undefined,
+    processed: readBoolParam(params, 'processed'),
+  };
+}
 
 export default function EvaluationsPage() {
   const gw = useGatewayId();
   const navigate = useNavigate();
   const toast = useToast();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = readListParams(searchParams);
-  const update = (patch: Partial<ListParams>, replace = false) =>
-    setSearchParams(writeListParams({ ...params, ...patch }), { replace });
+  const [params, setParams] = useUrlParams();
+  const listParams = listParamsFrom(params);
+  const selected = parseIdsParam(params.get('selected'));
+  // Filters change what page 1 is, so they send the user back to it.
+  const update = (changes: Parameters<typeof setParams>[0], replace = true) => setParams(changes, { replace });
+  const select = (ids: readonly string[]) => update({ selected: ids.length ? idsToParam(ids) : undefined });
 
-  const [searchText, setSearchText] = useState(params.search);
-  const written = useRef(params.search);
-  // Back, forward or a link change the search under the field; the field follows (but not our own writes,
-  // which may lag behind what is being typed).
-  useEffect(() => {
-    if (params.search === written.current) return;
-    written.current = params.search;
-    setSearchText(params.search);
-  }, [params.search]);
-  useEffect(() => {
-    if (searchText === params.search) return;
-    const t = setTimeout(() => {
-      written.current = searchText;
-      update({ search: searchText, page: 1 }, true);
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(t);
-    // Only typing starts a new debounce; the URL catching up must not restart it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [searchText]);
-
-  const list = useQuery(
-    evaluationQueries.list(gw, {
-      page: params.page,
-      per_page: PER_PAGE,
-      search: params.search || undefined,
-      processed: params.processed === '' ? undefined : params.processed === 'true',
-    }),
-  );
+  const list = useQuery(evaluationQueries.list(gw, listParams));
   const types = useQuery(evaluationTypeQueries.list());
   const remove = useDeleteEvaluation(gw);
-  const deferred = useDeferredDelete((id) =>
-    remove.mutateAsync(id).catch((e: Error) => {
-      toast({ severity: 'error', message: `Could not delete the evaluation: ${e.message}` });
-      throw e;
-    }),
-  );
+  const names = useRef(new Map<string, string>());
+  // Held by the page, not the table: a search that empties the table must not end a delete's window.
+  const deletes = useUndoDelete((id, { keepalive }) => remove.mutateAsync({ id, keepalive }), {
+    onError: (id, e) => toast({ severity: 'error', message: `Could not delete “${names.current.get(id) ?? id}”: ${e.message}` }),
+  });
+  const onUndo = (e: Evaluation) => {
+    deletes.undo(e.id);
+    toast({ severity: 'success', message: `Kept “${e.name}”` });
+  };
+  const onDelete = (e: Evaluation) => {
+    names.current.set(e.id, e.name);
+    deletes.schedule(e.id);
+    if (selected.includes(e.id)) select(selected.filter((x) => x !== e.id));
+    toast({
+      message: `Deleted “${e.name}”`,
+      autoHideMs: UNDO_WINDOW_MS,
+      action: { label: 'Undo', onClick: () => onUndo(e) },
+    });
+  };
   const anyRunning = list.data?.result.some((e) => !e.processed) ?? false;
   const now = useNow(1000, anyRunning);
 
-  const toggle = (id: string) =>
-    update({ selected: params.selected.includes(id) ? params.selected.filter((x) => x !== id) : [...params.selected, id] }, true);
-
-  const filtering = params.search !== '' || params.processed !== '';
-  const totalPages = Math.max(1, Math.ceil((list.data?.result_info?.total_count ?? 0) / PER_PAGE));
+  const toggle = (id: string) => select(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
+  const filtering = listParams.search !== undefined || listParams.processed !== undefined;
 
   return (
     <Stack spacing={2}>
@@ -86,10 +83,10 @@ export default function EvaluationsPage() {
           <Button
             variant="outlined"
             startIcon={<CompareArrowsOutlined />}
-            disabled={params.selected.length < 2}
-            onClick={() => void navigate(paths.compare(gw, params.selected))}
+            disabled={selected.length < 2}
+            onClick={() => void navigate(paths.compare(gw, selected))}
           >
-            Compare{params.selected.length ? ` (${params.selected.length})` : ''}
+            Compare{selected.length ? ` (${selected.length})` : ''}
           </Button>
           <Button variant="contained" startIcon={<AddOutlined />} component={RouterLink} to={paths.newEvaluation(gw)}>
             New evaluation
@@ -97,30 +94,29 @@ export default function EvaluationsPage() {
         </Stack>
       </Stack>
 
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField
-          label="Search"
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
+        <UrlSearchField
+          label="Search evaluations"
           placeholder="Name or id"
-          size="small"
-          value={searchText}
-          onChange={(e) => setSearchText(e.target.value)}
-          sx={{ minWidth: 280 }}
+          value={listParams.search ?? ''}
+          onSearch={(search) => update({ search, page: undefined })}
+          minWidth={280}
         />
         <TextField
           select
           label="Status"
           size="small"
-          value={params.processed}
-          onChange={(e) => update({ processed: e.target.value as ListParams['processed'], page: 1 })}
-          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+          value={listParams.processed === undefined ? 'all' : String(listParams.processed)}
+          onChange={(e) => update({ processed: e.target.value === 'all' ? undefined : e.target.value, page: undefined })}
           sx={{ minWidth: 180 }}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
         >
-          <MenuItem value="">All</MenuItem>
-          <MenuItem value="false">Running</MenuItem>
-          <MenuItem value="true">Finished</MenuItem>
+          <option value="all">All evaluations</option>
+          <option value="false">Running</option>
+          <option value="true">Finished</option>
         </TextField>
       </Stack>
-      {params.selected.length === 1 && (
+      {selected.length === 1 && (
         <Typography variant="body2" color="text.secondary">
           Select one more evaluation to compare.
         </Typography>
@@ -128,10 +124,14 @@ export default function EvaluationsPage() {
 
       <QueryBoundary query={list} what="the evaluations">
         {(page) => {
-          const rows = page.result.filter((e) => !deferred.hidden.has(e.id));
-          if (rows.length === 0)
+          if (page.result.length === 0)
             return filtering ? (
-              <EmptyState title="No evaluation matches">Clear the search or the status filter to see every evaluation.</EmptyState>
+              <EmptyState
+                title="No evaluation matches"
+                action={<Button onClick={() => update({ search: undefined, processed: undefined, page: undefined })}>Clear search</Button>}
+              >
+                Nothing matches this search or status. Clear them to see every evaluation.
+              </EmptyState>
             ) : (
               <EmptyState
                 title="No evaluations yet"
@@ -145,35 +145,31 @@ export default function EvaluationsPage() {
               </EmptyState>
             );
           return (
-            <EvaluationsTable
-              gw={gw}
-              evaluations={rows}
-              types={types.data ?? []}
-              selected={params.selected}
-              now={now}
-              onToggle={toggle}
-              onDelete={(e) => {
-                deferred.schedule(e.id);
-                update({ selected: params.selected.filter((x) => x !== e.id) }, true);
-                toast({
-                  message: `Deleted “${e.name}”`,
-                  autoHideMs: UNDO_WINDOW_MS,
-                  action: { label: 'Undo', onClick: () => deferred.undo(e.id) },
-                });
-              }}
-            />
+            <Stack spacing={1}>
+              <EvaluationsTable
+                gw={gw}
+                evaluations={page.result}
+                types={types.data ?? []}
+                selected={selected}
+                now={now}
+                onToggle={toggle}
+                pending={deletes.pending}
+                onDelete={onDelete}
+                onUndo={onUndo}
+              />
+              <Pager
+                total={page.result_info?.total_count}
+                page={listParams.page}
+                perPage={listParams.per_page}
+                perPageOptions={PAGE_SIZES}
+                rowsOnPage={page.result.length}
+                onPage={(p) => update({ page: p === 1 ? undefined : p }, false)}
+                onPerPage={(n) => update({ per_page: n, page: undefined })}
+              />
+            </Stack>
           );
         }}
       </QueryBoundary>
-
-      {totalPages > 1 && (
-        <Pagination
-          count={totalPages}
-          page={Math.min(params.page, totalPages)}
-          onChange={(_, page) => update({ page })}
-          getItemAriaLabel={(type, page) => (type === 'page' ? `Go to page ${page}` : `Go to ${type} page`)}
-        />
-      )}
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
+import { STACK, stackedTableSx } from '../../components/stacked-table.ts';
 import { formatDateTime, MISSING } from '../../lib/format.ts';
 import type { ResultRow } from './result-rows.ts';
 
@@ -75,7 +76,7 @@ export default function ResultsTable({ rows }: { rows: readonly ResultRow[] }) {
     setSort((s) => (s?.column !== column ? { column, direction: 'asc' } : s.direction === 'asc' ? { column, direction: 'desc' } : undefined));
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label="Results">
+      <Table size="small" aria-label="Results" sx={stackedTableSx()}>
         <TableHead>
           <TableRow>
             {columns.map((c, i) => {
@@ -103,8 +104,14 @@ export default function ResultsTable({ rows }: { rows: readonly ResultRow[] }) {
           ) : (
             sorted(rows, sort).map((r) => (
               <TableRow key={r.id}>
-                {columns.map((c) => (
-                  <TableCell key={c.label} align={c.numeric ? 'right' : 'left'}>
+                {columns.map((c, i) => (
+                  <TableCell
+                    key={c.label}
+                    align={c.numeric ? 'right' : 'left'}
+                    // On a phone the first column names the card and the others say what they are.
+                    className={i === 0 ? STACK.title : undefined}
+                    data-label={i === 0 ? undefined : c.label}
+                  >
                     {c.cell(r)}
                   </TableCell>
                 ))}

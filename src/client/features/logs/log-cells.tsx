@@ -3,6 +3,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { useCallback } from 'react';
 import type { LogEntry } from '../../../shared/logs.ts';
+import { STACK } from '../../components/stacked-table.ts';
 import { useToast } from '../../components/toast/toast-provider.tsx';
 import { formatUsd, formatCount, formatDateTime } from '../../lib/format.ts';
 import { useSetLogFeedback } from './log-mutations.ts';
@@ -67,35 +68,35 @@ export function LogCells({ kind, log, onFeedback }: { kind: CellKind; log: LogEn
   const role = kind === 'grid' ? 'gridcell' : undefined;
   return (
     <>
-      <Cell role={role} className="log-td log-nowrap">
+      <Cell role={role} className={`log-td log-nowrap ${STACK.title}`}>
         {formatDateTime(log.created_at)}
       </Cell>
-      <Cell role={role} className="log-td log-nowrap">
+      <Cell role={role} className="log-td log-nowrap" data-label="Provider">
         {log.provider}
       </Cell>
-      <Cell role={role} className="log-td log-model">
+      <Cell role={role} className="log-td log-model" data-label="Model">
         {log.model}
       </Cell>
       <Cell role={role} className="log-td">
         <span className={log.success ? 'log-chip log-ok' : 'log-chip log-err'}>{log.success ? 'Success' : 'Error'}</span>
       </Cell>
-      <Cell role={role} className="log-td">
+      <Cell role={role} className="log-td" data-label="Cache">
         {log.cached ? 'Cached' : '—'}
       </Cell>
-      <Cell role={role} className="log-td log-num">
+      <Cell role={role} className="log-td log-num" data-label="Tokens in">
         {formatCount(log.tokens_in)}
       </Cell>
-      <Cell role={role} className="log-td log-num">
+      <Cell role={role} className="log-td log-num" data-label="Tokens out">
         {formatCount(log.tokens_out)}
       </Cell>
-      <Cell role={role} className="log-td log-num">
+      <Cell role={role} className="log-td log-num" data-label="Cost">
         {formatUsd(log.cost)}
       </Cell>
-      <Cell role={role} className="log-td log-num log-nowrap">
+      <Cell role={role} className="log-td log-num log-nowrap" data-label="Duration">
         {formatCount(log.duration, ' ms')}
       </Cell>
       {/* The thumbs act on their own; a click on them is not a click on the row. */}
-      <Cell role={role} className="log-td" onClick={(e) => e.stopPropagation()}>
+      <Cell role={role} className={`log-td ${STACK.actions}`} onClick={(e) => e.stopPropagation()}>
         <RowThumbs id={log.id} value={log.feedback} onFeedback={onFeedback} />
       </Cell>
     </>

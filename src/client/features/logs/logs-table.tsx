@@ -5,6 +5,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { KeyboardEvent } from 'react';
+import { stackedTableSx } from '../../components/stacked-table.ts';
 import type { LogEntry } from '../../../shared/logs.ts';
 import { LogCells, logCellsSx, LogHeaderCells, useLogFeedback } from './log-cells.tsx';
 import type { LogOrderKey, LogSort } from './log-sort.ts';
@@ -30,7 +31,11 @@ export function LogsTable({ gw, logs, sort, onSort, selectedId, onOpen }: LogsTa
   };
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label="Logs" sx={{ minWidth: 900, '& caption': { captionSide: 'top', py: 1 }, ...logCellsSx }}>
+      <Table
+        size="small"
+        aria-label="Logs"
+        sx={[{ minWidth: 900, '& caption': { captionSide: 'top', py: 1 }, ...logCellsSx }, stackedTableSx()].flat()}
+      >
         <caption>Click a row, or press Enter on it, for all of the log's fields.</caption>
         <TableHead>
           <TableRow>
