@@ -3,6 +3,7 @@ import { runBffLoad, runBffSequential } from './bff-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
 import { bundleSizes, ensureClientBuilt } from './bundle-size.ts';
 import { runGatewayBench } from './gateway-bench.ts';
+import { runLighthouse } from './lighthouse-bench.ts';
 import type { Repetitions } from './gateway-measures.ts';
 import { addGrowthMetrics, growthPoint, type GrowthPoint } from './growth-bench.ts';
 import type { LoadOptions } from './bff-bench.ts';
@@ -18,6 +19,8 @@ interface Plan {
   reps: Repetitions;
   load: LoadOptions;
   browserRuns: number;
+  /** Lighthouse audits per page (its score varies by a few points run to run: the median is judged). */
+  lighthouseRuns: number;
   /** Length of the reliability soak (issue 7's figures in this report). */
   soakS: number;
 }
@@ -30,6 +33,7 @@ const PLANS: Record<Plan['size'], Plan> = {
     reps: { api: 30, sql: 10, loop: 30, evaluations: 5 },
     load: { connections: 10, durationS: 10, warmupS: 1, sequential: 200 },
     browserRuns: 5,
+    lighthouseRuns: 3,
     soakS: 45,
   },
   // Product §5's 10M size: 10,000,000 logs in the gateway measured (70 % of the seed), with the other two
@@ -41,6 +45,7 @@ const PLANS: Record<Plan['size'], Plan> = {
     reps: { api: 15, sql: 3, loop: 10, evaluations: 3 },
     load: { connections: 10, durationS: 10, warmupS: 1, sequential: 200 },
     browserRuns: 5,
+    lighthouseRuns: 3,
     soakS: 45,
   },
   small: {
@@ -50,6 +55,7 @@ const PLANS: Record<Plan['size'], Plan> = {
     reps: { api: 5, sql: 3, loop: 5, evaluations: 3 },
     load: { connections: 10, durationS: 2, warmupS: 1, sequential: 30 },
     browserRuns: 2,
+    lighthouseRuns: 1,
     soakS: 10,
   },
 };
@@ -71,7 +77,7 @@ async function main(): Promise<number> {
   console.log(`bench: ${plan.size} run, ${plan.logs.toLocaleString('en-US')} logs, report → ${out}`);
   console.log(`bench: ${host.cpus} CPUs, ${host.mem_mb} MB, Node ${host.node}, load average ${host.load_avg_1m.toFixed(1)} at start`);
 
-  // BENCH_PARTS (e.g. "gateway" for a huge run) limits the run to some parts: bundle, gateway, browser, bff, growth, soak.
+  // BENCH_PARTS (e.g. "gateway" for a huge run) limits the run to some parts: bundle, gateway, browser, lighthouse, bff, growth, soak.
   const only = process.env.BENCH_PARTS ? new Set(process.env.BENCH_PARTS.split(',').map((p) => p.trim())) : undefined;
   /** Runs one part; a failure is recorded as a problem and the other parts still run and report. */
   const part = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
@@ -109,6 +115,7 @@ async function main(): Promise<number> {
         await runBrowserBench(target, plan.browserRuns, metrics, problems);
         metrics.add({ name: 'gateway: server RSS after browser pages', value: target.server.rssMb(), unit: 'MB' });
       });
+      await part('lighthouse', () => runLighthouse(target, plan.lighthouseRuns, metrics));
       await part('bff', async () => {
         await runBffSequential(target, plan.load, metrics);
         await runBffLoad(target, plan.load, metrics, problems);

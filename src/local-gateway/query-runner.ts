@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GatewayColumns, Slice } from './column-store.ts';
 import { TASKS, type ColumnTask, type TaskArgs, type TaskName, type TaskResult } from './query-tasks.ts';
@@ -44,9 +42,15 @@ export class QueryRunner {
   private readonly buffers = new WeakMap<GatewayColumns, Uint32Array[]>();
   private closed = false;
 
+  /** The workers' script, bundled while the gateway starts (see workerScript). */
+  private readonly script: Promise<string> | undefined;
+
   constructor(options: QueryRunnerOptions) {
     this.threads = Math.max(0, Math.floor(options.threads));
     this.inlineBelow = options.inlineBelow ?? DEFAULT_INLINE_BELOW;
+    this.script = this.threads > 0 ? workerScript() : undefined;
+    // Awaited before the first split scan; a failed bundle surfaces there, not as an unhandled rejection.
+    this.script?.catch(() => undefined);
   }
 
   /** Runs a task over the projection; off this thread when there are workers and the scan is not small. */
@@ -55,6 +59,9 @@ export class QueryRunner {
     const { lo, hi } = task.bounds?.(cols, args) ?? { lo: 0, hi: cols.length };
     if (this.threads === 0 || this.closed || hi - lo < this.inlineBelow) return this.runInline(cols, name, args);
     const slices = task.splittable?.(args) === false ? 1 : this.threads;
+    const script = await this.script!;
+    if (this.closed) return this.runInline(cols, name, args);
+    this.ensureWorkers(script);
     const out = this.acquire(cols);
     try {
       const step = Math.ceil((hi - lo) / slices);
@@ -102,7 +109,6 @@ export class QueryRunner {
 
   /** A split scan's slices go to distinct workers, starting at a turn that rotates between calls. */
   private pick(index: number, slices: number): PoolWorker {
-    this.ensureWorkers();
     if (slices === 1) {
       // One slice: the least busy worker.
       return this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
@@ -124,12 +130,12 @@ export class QueryRunner {
     });
   }
 
-  private ensureWorkers(): void {
-    while (this.workers.length < this.threads) this.workers.push(this.spawn());
+  private ensureWorkers(script: string): void {
+    while (this.workers.length < this.threads) this.workers.push(this.spawn(script));
   }
 
-  private spawn(): PoolWorker {
-    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, execArgv: [] });
+  private spawn(script: string): PoolWorker {
+    const worker = new Worker(script, { eval: true, execArgv: [] });
     const w: PoolWorker = { worker, installed: new Set(), pending: new Map() };
     worker.unref();
     worker.on('message', (reply: WorkerReply) => {
@@ -163,12 +169,34 @@ export class QueryRunner {
 }
 
 /**
- * The worker is TypeScript, like the rest: its thread registers the TypeScript loader (tsx's API) before
- * importing it, since on Node 20 a worker does not inherit the loader hooks of the thread that starts it.
- * Node flags of this process (such as its heap cap) are not passed on: they are process-wide.
+ * The worker is TypeScript, like the rest, but a worker thread does not inherit the TypeScript loader of
+ * the thread that starts it, and registering that loader in each worker (a loader thread of its own, plus
+ * the compiler's state) cost about 23 MB of RSS per worker. So query-worker.ts and the column code it
+ * imports are bundled once into one plain CommonJS script (about 28 KB, pure computation, no packages)
+ * that every worker evaluates: about 9 MB per worker. Built asynchronously while the gateway opens its
+ * store, then the bundler's helper process is stopped. Node flags of this process (such as its heap cap)
+ * are not passed on: they are process-wide.
  */
-const WORKER_BOOTSTRAP = (() => {
-  const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx')), 'esm/api/index.mjs')).href;
-  const entry = new URL('./query-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-})();
+let bundled: Promise<string> | undefined;
+function workerScript(): Promise<string> {
+  bundled ??= (async () => {
+    const esbuild = await import('esbuild');
+    try {
+      const result = await esbuild.build({
+        entryPoints: [fileURLToPath(new URL('./query-worker.ts', import.meta.url))],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        write: false,
+        logLevel: 'silent',
+      });
+      const script = result.outputFiles[0]?.text;
+      if (!script) throw new Error('bundling the query worker produced no output');
+      return script;
+    } finally {
+      await esbuild.stop();
+    }
+  })();
+  return bundled;
+}
