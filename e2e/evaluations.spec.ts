@@ -228,13 +228,16 @@ test('delete from the list with Undo, then for real', async ({ server, evaluatio
 });
 
 test.describe('a stuck job', () => {
-  test.use({ evaluationDelayMs: 6_000 });
+  // The job really runs this long: the page must have shown "Running" before it ends, and on a loaded
+  // machine opening the page alone has taken over 6 s, so the margin is wide and the wait for the end long.
+  test.use({ evaluationDelayMs: 20_000 });
 
   test('shows its elapsed time, then the stuck notice past the threshold, and recovers when it finishes', async ({
     page,
     server,
     evaluationDetail,
   }) => {
+    test.setTimeout(120_000);
     const api = new EvaluationsApi(server);
     // The browser's clock is moved forward instead of waiting a minute.
     await page.clock.install();
@@ -249,7 +252,7 @@ test.describe('a stuck job', () => {
     await expect(evaluationDetail.stuck).toContainText('re-run it, or check that the gateway is reachable');
     await screenshots(page, 'stuck');
 
-    await expect.poll(async () => (await api.evaluation(created.id)).evaluation?.processed).toBe(true);
+    await expect.poll(async () => (await api.evaluation(created.id)).evaluation?.processed, { timeout: 40_000 }).toBe(true);
     // The next poll is at most 10 s away on the page's clock.
     await page.clock.fastForward(10_000);
     await expect(evaluationDetail.status(/^Done$/)).toBeVisible();
