@@ -12,6 +12,7 @@ import { SCHEMA_VERSION } from './migrations.ts';
 import { PROJECTIONS_DIR_NAME } from './projections.ts';
 import { appendSeedLogs, SEED_GATEWAYS, splitLogs } from './seed.ts';
 import { Store, STORE_FILE_NAME } from './store.ts';
+import { sourcesOf } from './sync/log-sources.ts';
 import { outcomeLine, progressLine, runSync, sourceFromEnv } from './sync/run-sync.ts';
 import { TOKEN_FILE_NAME } from './token.ts';
 
@@ -35,7 +36,7 @@ const USAGE = `usage: npm run gateway -- <command> [options]
                                    account's 1,200, shared with every other use of the account).
                                    Exits 0 when every gateway is up to date.
   reset                            delete the store and the token
-  info                             show the account, gateways and counts
+  info                             show the account, gateways, counts and where each gateway's logs came from
 options: --data-dir DIR (or DATA_DIR; default ./data)
 exit codes: 0 done, 1 refused (bad input, nothing changed) or a sync stopped on an error, 2 usage error,
             130 stopped by a signal`;
@@ -202,6 +203,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
             logs: store.logs.count(id),
             datasets: store.datasets.list(id, { page: 1, per_page: 1 }).total,
             evaluations: store.evaluations.list(id, { page: 1, per_page: 1 }).total,
+            // Where the logs came from: seeded, imported files, synced from an account (and when).
+            sources: sourcesOf(store.db, id, store.logs.count(id)).map(({ gatewayId: _gw, ...source }) => source),
           }));
           console.log(JSON.stringify({ dataDir, accountId: store.meta.get('account_id'), tokenFile: join(dataDir, TOKEN_FILE_NAME), schemaVersion: SCHEMA_VERSION, gateways }, null, 2));
           return 0;

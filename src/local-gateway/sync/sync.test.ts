@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importLogs } from '../import-logs.ts';
+import { writeFileSync } from 'node:fs';
+import { importLogFile, importLogs } from '../import-logs.ts';
 import { openLocalGateway } from '../index.ts';
 import { Store } from '../store.ts';
 import { FakeLogsApi, fakeLogs, type Fault } from './fake-logs-api.ts';
@@ -352,4 +353,35 @@ describe('sync with the local gateway as the upstream', () => {
       rmSync(sourceDir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('provenance', () => {
+  it('records an imported file and a sync with their logs, and counts the rest as seeded', async () => {
+    await (await openLocalGateway({ dataDir, seedLogs: 300, queryThreads: 0 })).close();
+    const { api, source } = await fakeApi();
+    api.add('default', fakeLogs('S', 30, START, 3));
+    const store = new Store(dataDir);
+    try {
+      const seeded = store.logs.count('default');
+      const file = join(dataDir, 'export-1.jsonl');
+      const line = (i: number) => JSON.stringify({ id: `F${i}`, created_at: '2026-09-01T10:00:00Z', provider: 'openai', model: 'gpt-4o', path: 'v1/chat/completions', duration: 300, success: true, cached: false, tokens_in: 10, tokens_out: 5 });
+      writeFileSync(file, [1, 2, 3, 4].map(line).join('\n'));
+      expect((await importLogFile(store, file, { gatewayId: 'default' })).ok).toBe(true);
+      // The same file again adds no logs and leaves its row as it was.
+      expect((await importLogFile(store, file, { gatewayId: 'default' })).ok).toBe(true);
+      await syncGateway(store, fastApi(source), source, 'default');
+      const sources = sourcesOf(store.db, 'default', store.logs.count('default'));
+      expect(sources.map(({ kind, label, logs }) => ({ kind, label, logs }))).toEqual([
+        { kind: 'sync', label: `account ${ACCOUNT}, gateway default`, logs: 30 },
+        { kind: 'file', label: 'export-1.jsonl', logs: 4 },
+        { kind: 'seed', label: 'generated demo logs', logs: seeded },
+      ]);
+    } finally {
+      store.close();
+    }
+    const info = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'local-gateway', 'cli.ts'), 'info'], { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+    expect(info.status, info.stderr).toBe(0);
+    const parsed = JSON.parse(info.stdout) as { gateways: { id: string; sources: { kind: string; logs: number }[] }[] };
+    expect(parsed.gateways.find((g) => g.id === 'default')!.sources.map((s) => s.kind)).toEqual(['sync', 'file', 'seed']);
+  });
 });
