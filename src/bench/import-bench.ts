@@ -68,3 +68,57 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const lines = Number(process.env.IMPORT_LINES) || 1_000_000;
   console.log(JSON.stringify(await runImportBench(lines)));
 }
+
+export interface SyncBenchResult {
+  logs: number;
+  calls: number;
+  /** Wall time of the run, unpaced: what fetching, checking and storing cost. */
+  unpacedSeconds: number;
+  /** Logs per minute with the pacer at the sync's largest budget (1,150 calls / 5 min), in paced time. */
+  logsPerMinuteAtBudget: number;
+}
+
+/**
+ * Sync throughput against the fake Logs API over HTTP: `logs` logs into a fresh store, once unpaced
+ * (what the sync itself costs per call) and once through the pacer at its largest budget, whose waits
+ * are counted on a clock that advances by them instead of sleeping (the 5-minute windows would make a
+ * bench run last hours; the calls, pages and stores are all real).
+ */
+export async function runSyncBench(logs: number): Promise<SyncBenchResult> {
+  const { FakeLogsApi, fakeLogs } = await import('../local-gateway/sync/fake-logs-api.ts');
+  const { LogsApi } = await import('../local-gateway/sync/logs-api.ts');
+  const { Pacer } = await import('../local-gateway/sync/pacer.ts');
+  const { syncGateway } = await import('../local-gateway/sync/sync-gateway.ts');
+  const { openLocalGateway } = await import('../local-gateway/index.ts');
+  const { Store } = await import('../local-gateway/store.ts');
+  const fake = new FakeLogsApi({ accountId: 'bench', token: 'bench-token', itemsCarryFeedback: true });
+  fake.add('prod', fakeLogs('B', logs, Date.parse('2026-10-01T00:00:00Z'), 3));
+  const baseUrl = await fake.listen();
+  const source = { baseUrl, accountId: 'bench', token: 'bench-token' };
+  const run = async (paced: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sync-bench-'));
+    await (await openLocalGateway({ dataDir: dir, seedLogs: 0, queryThreads: 0 })).close();
+    const store = new Store(dir);
+    let skew = 0;
+    const now = () => Date.now() + skew;
+    const pacer = paced
+      ? new Pacer({ perWindow: 1100, burst: 50, windowMs: 300_000, now, sleep: async (ms) => void (skew += ms) })
+      : new Pacer({ perWindow: 1, burst: 1150, windowMs: 1 });
+    try {
+      const started = now();
+      const result = await syncGateway(store, new LogsApi(source, pacer), source, 'prod', { now });
+      if (result.stored !== logs) throw new Error(`sync bench stored ${result.stored} of ${logs} logs`);
+      return { ms: now() - started, calls: result.calls };
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    const unpaced = await run(false);
+    const paced = await run(true);
+    return { logs, calls: paced.calls, unpacedSeconds: unpaced.ms / 1000, logsPerMinuteAtBudget: (logs / paced.ms) * 60_000 };
+  } finally {
+    await fake.close();
+  }
+}

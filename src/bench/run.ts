@@ -10,6 +10,7 @@ import type { LoadOptions } from './bff-bench.ts';
 import { formatMarkdown, formatTable, machine, Metrics, writeReport } from './report.ts';
 import { freshDataDir, removeDir } from './server-process.ts';
 import { runSoakBench } from './soak-bench.ts';
+import { runSyncBench } from './import-bench.ts';
 
 /** Sizes of a run: `full` is what product §5's targets are defined at; `small` checks the bench itself. */
 interface Plan {
@@ -133,6 +134,11 @@ async function main(): Promise<number> {
     if (point) growth.push(point);
   }
   addGrowthMetrics(growth, metrics);
+  await part('sync', async () => {
+    const sync = await runSyncBench(20_000);
+    metrics.add({ name: 'sync: logs per minute at the budget (1,150 calls / 5 min), fake Logs API', value: sync.logsPerMinuteAtBudget, unit: 'logs/min', better: 'higher', note: `${sync.logs} logs, ${sync.calls} calls; the budget allows at most 11,000 a minute once the first burst is spent` });
+    metrics.add({ name: 'sync: the same logs unpaced (fetch, check, store)', value: sync.unpacedSeconds, unit: 's', note: `${Math.round(sync.logs / sync.unpacedSeconds)} logs/s` });
+  });
   // Last, on its own server: nothing else runs on the machine's two cores meanwhile.
   await part('soak', () => runSoakBench(plan.soakS, metrics, problems));
 

@@ -12,6 +12,8 @@ import { SCHEMA_VERSION } from './migrations.ts';
 import { PROJECTIONS_DIR_NAME } from './projections.ts';
 import { appendSeedLogs, SEED_GATEWAYS, splitLogs } from './seed.ts';
 import { Store, STORE_FILE_NAME } from './store.ts';
+import { sourcesOf } from './sync/log-sources.ts';
+import { outcomeLine, progressLine, runSync, sourceFromEnv } from './sync/run-sync.ts';
 import { TOKEN_FILE_NAME } from './token.ts';
 
 const USAGE = `usage: npm run gateway -- <command> [options]
@@ -24,10 +26,20 @@ const USAGE = `usage: npm run gateway -- <command> [options]
                                    gzipped or not. Importing a file again adds nothing. Encrypted fields
                                    are decrypted with --private-key, otherwise kept out; the key is never
                                    stored. A missing gateway is created.
+  sync --gateway ID [--gateway ID…] [--calls-per-5min N]
+                                   copy the logs of these gateways of a Cloudflare account into local
+                                   gateways of the same name (created when missing), through the Logs API.
+                                   Reads CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_BASE_URL
+                                   (default https://api.cloudflare.com/client/v4). Incremental: only what is
+                                   new since the last sync; stopped or killed, it continues where it stopped.
+                                   Paced at N calls per 5 minutes (default 600, at most 1150 of the
+                                   account's 1,200, shared with every other use of the account).
+                                   Exits 0 when every gateway is up to date.
   reset                            delete the store and the token
-  info                             show the account, gateways and counts
+  info                             show the account, gateways, counts and where each gateway's logs came from
 options: --data-dir DIR (or DATA_DIR; default ./data)
-exit codes: 0 done, 1 refused (bad input, nothing changed), 2 usage error`;
+exit codes: 0 done, 1 refused (bad input, nothing changed) or a sync stopped on an error, 2 usage error,
+            130 stopped by a signal`;
 
 class UsageError extends Error {}
 
@@ -56,6 +68,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         logs: { type: 'string' },
         gateway: { type: 'string', multiple: true },
         'private-key': { type: 'string' },
+        'calls-per-5min': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -124,6 +137,54 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         }
         return refused > 0 ? 1 : 0;
       }
+      case 'sync': {
+        if (rest.length > 0) throw new UsageError(`sync takes no files (got ${rest[0]})`);
+        const gatewayIds = (values.gateway ?? []).map((value) => {
+          const parsed = gatewayIdSchema.safeParse(value);
+          if (!parsed.success) throw new UsageError(`--gateway ${parsed.error.issues[0]?.message}`);
+          return parsed.data;
+        });
+        if (gatewayIds.length === 0) throw new UsageError('sync needs --gateway ID (once per gateway)');
+        let callsPer5Min: number | undefined;
+        if (values['calls-per-5min'] !== undefined) {
+          callsPer5Min = Number(values['calls-per-5min']);
+          if (!Number.isInteger(callsPer5Min) || callsPer5Min < 1 || callsPer5Min > 1150) throw new UsageError('--calls-per-5min must be a whole number from 1 to 1150');
+        }
+        const source = sourceFromEnv(env);
+        if (!source.ok) throw new UsageError(source.message);
+        if (!storeExists(dataDir)) await (await openLocalGateway({ dataDir })).close();
+        const store = new Store(dataDir);
+        const stop = new AbortController();
+        const onSignal = () => stop.abort(new Error('stopped'));
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        let lastPrinted = 0;
+        try {
+          const outcomes = await runSync(store, source.source, [...new Set(gatewayIds)], {
+            ...(callsPer5Min === undefined ? {} : { callsPer5Min }),
+            signal: stop.signal,
+            onProgress: (p) => {
+              const now = Date.now();
+              if (now - lastPrinted < (process.stderr.isTTY ? 1000 : 10_000)) return;
+              lastPrinted = now;
+              process.stderr.write(process.stderr.isTTY ? `\r${progressLine(p)}\x1b[K` : `${progressLine(p)}\n`);
+            },
+          });
+          if (process.stderr.isTTY && lastPrinted > 0) process.stderr.write('\n');
+          for (const o of outcomes) (o.ok ? console.log : console.error)(outcomeLine(o));
+          return outcomes.every((o) => o.ok) ? 0 : 1;
+        } catch (error) {
+          if (stop.signal.aborted) {
+            console.error('Sync stopped; what was stored is kept, and the next sync continues from there.');
+            return 130;
+          }
+          throw error;
+        } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+          store.close();
+        }
+      }
       case 'reset': {
         for (const name of [STORE_FILE_NAME, `${STORE_FILE_NAME}-wal`, `${STORE_FILE_NAME}-shm`, TOKEN_FILE_NAME]) rmSync(join(dataDir, name), { force: true });
         rmSync(join(dataDir, PROJECTIONS_DIR_NAME), { recursive: true, force: true });
@@ -142,6 +203,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
             logs: store.logs.count(id),
             datasets: store.datasets.list(id, { page: 1, per_page: 1 }).total,
             evaluations: store.evaluations.list(id, { page: 1, per_page: 1 }).total,
+            // Where the logs came from: seeded, imported files, synced from an account (and when).
+            sources: sourcesOf(store.db, id, store.logs.count(id)).map(({ gatewayId: _gw, ...source }) => source),
           }));
           console.log(JSON.stringify({ dataDir, accountId: store.meta.get('account_id'), tokenFile: join(dataDir, TOKEN_FILE_NAME), schemaVersion: SCHEMA_VERSION, gateways }, null, 2));
           return 0;

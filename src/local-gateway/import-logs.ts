@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Store } from './store.ts';
 import { FileImport, type FileImportOptions, type FileImportResult } from './import/file-import.ts';
 import { readLines } from './import/lines.ts';
@@ -27,7 +28,7 @@ export function importLogs(store: Store, gatewayId: string | undefined, content:
  * `onProgress` is told the bytes read from the file so far.
  */
 export async function importLogFile(store: Store, file: string, options: FileImportOptions = {}, onProgress?: (bytesRead: number) => void): Promise<FileImportResult> {
-  const run = new FileImport(store, options);
+  const run = new FileImport(store, { sourceLabel: basename(file), ...options });
   try {
     let number = 0;
     try {

@@ -86,3 +86,34 @@ describe('the server down at first load', () => {
     expect(await screen.findByText('Gateways: default')).toBeInTheDocument();
   });
 });
+
+describe('an account without evaluations or without the Logs API', () => {
+  const renderWith = (capabilities: { evaluations: boolean; logs: boolean }) => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ success: true, result: { ...session, mode: 'cloudflare', capabilities } }), { status: 200, headers: { 'content-type': 'application/json' } })),
+    );
+    render(
+      <Providers client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <SessionBanner />
+      </Providers>,
+    );
+  };
+
+  it('says to sync or import the logs, then open them in local mode, when evaluations are gone', async () => {
+    renderWith({ evaluations: false, logs: true });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('cannot use AI Gateway evaluations');
+    expect(alert).toHaveTextContent('npm run gateway -- sync --gateway ID');
+    expect(alert).toHaveTextContent('local mode');
+  });
+
+  it('points to Logpush and import when there is no Logs API to sync from', async () => {
+    renderWith({ evaluations: false, logs: false });
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts[0]).toHaveTextContent('Export this gateway\'s logs with Logpush');
+    expect(alerts[0]).toHaveTextContent('npm run gateway -- import FILE…');
+    expect(alerts[0]).not.toHaveTextContent('sync --gateway');
+    expect(alerts).toHaveLength(2);
+  });
+});

@@ -25,18 +25,34 @@ export function SessionBanner() {
     );
   const caps = session.data?.capabilities;
   if (!caps || (caps.logs && caps.evaluations)) return null;
+  // What to do, not only what is missing: the logs can be copied into the local gateway, which has
+  // datasets and evaluations whatever the account has.
+  const howToEvaluate = caps.logs ? (
+    <>
+      To evaluate them anyway, copy this gateway's logs into the local gateway with{' '}
+      <code>npm run gateway -- sync --gateway ID</code> (or import its Logpush files with{' '}
+      <code>npm run gateway -- import FILE…</code>), then start the console without CLOUDFLARE_API_TOKEN to open it in
+      local mode.
+    </>
+  ) : (
+    <>
+      Export this gateway's logs with Logpush (dataset ai_gateway_events), import the files into the local gateway
+      with <code>npm run gateway -- import FILE…</code>, then start the console without CLOUDFLARE_API_TOKEN to open
+      it in local mode, where datasets and evaluations work on them.
+    </>
+  );
   return (
     <Stack spacing={1}>
       {!caps.logs && (
         <Alert severity="warning">
           This account has no access to AI Gateway's Legacy Logs API, so logs, live match counts and observed values
-          are unavailable. Datasets can still be viewed and edited.
+          are unavailable here; datasets can still be viewed and edited. {howToEvaluate}
         </Alert>
       )}
       {!caps.evaluations && (
         <Alert severity="warning">
-          This account cannot use AI Gateway evaluations (Cloudflare no longer offers them to newer accounts). Logs and
-          datasets still work.
+          This account cannot use AI Gateway evaluations (Cloudflare no longer offers them to newer accounts).
+          {caps.logs && <> Logs and datasets still work. {howToEvaluate}</>}
         </Alert>
       )}
     </Stack>

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Store } from '../store.ts';
 import { LOG_COLUMNS, type StoredLog } from '../store/log-rows.ts';
 import { cloudflareLogToStored, importLogSchema } from './cloudflare-log.ts';
+import { addFileSource } from '../sync/log-sources.ts';
 import { derivedLogId } from './log-ids.ts';
 import { LineProblem, logpushEventSchema, logpushEventToStored, type DecryptOutcome, type LogExtras } from './logpush-event.ts';
 
@@ -15,6 +16,8 @@ export interface FileImportOptions {
   gatewayId?: string | undefined;
   /** Decrypts Logpush's encrypted fields; without it they are kept out. */
   privateKey?: KeyObject | undefined;
+  /** The file's name, recorded in `log_sources` with the logs it added (committed with them). */
+  sourceLabel?: string | undefined;
 }
 
 export type FileImportResult =
@@ -164,7 +167,11 @@ export class FileImport {
       return { ok: false, errors: this.errors };
     }
     try {
-      for (const gatewayId of Object.keys(this.byGateway)) this.bumpGeneration.run(gatewayId);
+      const at = new Date().toISOString();
+      for (const [gatewayId, added] of Object.entries(this.byGateway)) {
+        this.bumpGeneration.run(gatewayId);
+        if (this.options.sourceLabel) addFileSource(this.db, gatewayId, this.options.sourceLabel, added, at);
+      }
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
