@@ -1,4 +1,6 @@
+import type { AnalysisGroupInput } from '../shared/analysis.ts';
 import type { Filter } from '../shared/filters.ts';
+import { analyzeGroup, type GroupPart } from './analysis/analyze.ts';
 import type { GatewayColumns, LogOrderKey, LogRanges, LogSearch, Slice } from './column-store.ts';
 import { aggregateSlice, mergeAggregates, type AggregatePart, type Aggregates } from './evaluation-aggregates.ts';
 
@@ -109,8 +111,23 @@ const aggregates: ColumnTask<AggregateArgs, AggregatePart, Aggregates> = {
   merge: (parts) => mergeAggregates(parts),
 };
 
+export interface AnalysisGroupArgs {
+  group: AnalysisGroupInput;
+  excludeCachedFailed: boolean;
+}
+
+/**
+ * One group of an evaluation analysis (analysis/analyze.ts), whole on one thread: the groups of one
+ * analysis go to different workers at once, and the calling thread only draws the histograms.
+ */
+const analysisGroup: ColumnTask<AnalysisGroupArgs, GroupPart, GroupPart> = {
+  splittable: () => false,
+  run: (cols, args) => analyzeGroup(cols, args.group, args.excludeCachedFailed),
+  merge: (parts) => parts[0]!,
+};
+
 /** Every task a worker thread can run, by name. */
-export const TASKS = { select, aggregates } as const;
+export const TASKS = { select, aggregates, analysisGroup } as const;
 
 export type TaskName = keyof typeof TASKS;
 export type TaskArgs<K extends TaskName> = (typeof TASKS)[K] extends ColumnTask<infer A, infer _P, infer _R> ? A : never;

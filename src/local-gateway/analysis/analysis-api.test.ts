@@ -80,7 +80,8 @@ describe('logs analysis (local extension)', () => {
   };
 
   beforeAll(async () => {
-    env = await openTestGateway({ seedLogs: 3000 });
+    // On worker threads (every scan off the serving thread), as a large gateway runs the analysis.
+    env = await openTestGateway({ seedLogs: 3000, queryThreads: 2, inlineScanBelow: 0 });
     call = caller(env.gateway);
     types = (await call('GET', '/evaluation-types?per_page=50')).body.result;
     const ids: string[] = [];

@@ -1,4 +1,4 @@
-import { HISTOGRAM_BINS, type AnalysisRequest, type AnalysisResult, type GroupAnalysis } from '../../shared/analysis.ts';
+import { HISTOGRAM_BINS, type AnalysisGroupInput, type AnalysisRequest, type AnalysisResult, type GroupAnalysis } from '../../shared/analysis.ts';
 import type { GatewayColumns } from '../column-store.ts';
 import { groupFigures, type GroupFigures } from './group-figures.ts';
 import { histogramOfSorted, logEdges, minPositiveOfSorted } from './histogram.ts';
@@ -6,20 +6,33 @@ import { selectGroup } from './select-group.ts';
 
 const msOr = (iso: string | undefined, fallback: number) => (iso === undefined ? fallback : Date.parse(iso));
 
+/** One group's selection and figures: the part of an analysis a worker thread can compute alone. */
+export interface GroupPart {
+  arrivedSince: number;
+  f: GroupFigures;
+}
+
+export function analyzeGroup(cols: GatewayColumns, g: AnalysisGroupInput, excludeCachedFailed: boolean): GroupPart {
+  const { positions, arrivedSince } = selectGroup(cols, g.any_of, {
+    fromMs: msOr(g.from, -Infinity),
+    beforeMs: msOr(g.before, Infinity),
+    untilMs: Date.parse(g.until),
+  });
+  return { arrivedSince, f: groupFigures(cols, positions, excludeCachedFailed) };
+}
+
 /**
  * The exact analysis of a request over one gateway's columns: pure over the typed arrays (no store, no
  * I/O), so it can run wherever the columns are. Histogram edges are shared by all groups, so bars of
  * different groups line up.
  */
 export function analyze(cols: GatewayColumns, request: AnalysisRequest): AnalysisResult {
-  const figures: { label: string; arrivedSince: number; f: GroupFigures }[] = request.groups.map((g) => {
-    const { positions, arrivedSince } = selectGroup(cols, g.any_of, {
-      fromMs: msOr(g.from, -Infinity),
-      beforeMs: msOr(g.before, Infinity),
-      untilMs: Date.parse(g.until),
-    });
-    return { label: g.label, arrivedSince, f: groupFigures(cols, positions, request.exclude_cached_failed) };
-  });
+  return assembleAnalysis(request, request.groups.map((g) => analyzeGroup(cols, g, request.exclude_cached_failed)));
+}
+
+/** The answer from the groups' parts (computed here or on worker threads, one group each). */
+export function assembleAnalysis(request: AnalysisRequest, parts: readonly GroupPart[]): AnalysisResult {
+  const figures = parts.map((p, i) => ({ label: request.groups[i]!.label, arrivedSince: p.arrivedSince, f: p.f }));
   const range = (pick: (f: GroupFigures) => ArrayLike<number>) => {
     let lo = Infinity;
     let hi = -Infinity;

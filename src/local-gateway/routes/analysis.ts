@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { analysisRequestSchema } from '../../shared/analysis.ts';
-import { analyze } from '../analysis/analyze.ts';
+import { assembleAnalysis } from '../analysis/analyze.ts';
 import { resolveGateway, type GatewayContext } from '../context.ts';
 import { ok, parseBody } from '../http.ts';
 
@@ -19,7 +19,13 @@ export function registerAnalysisRoutes(app: Hono, base: string, ctx: GatewayCont
     if (!gw.ok) return gw.response;
     const body = await parseBody(c, analysisRequestSchema, ['groups', 'exclude_cached_failed']);
     if (!body.ok) return body.response;
-    return ok(c, analyze(ctx.projections.get(gw.id), body.data));
+    const cols = ctx.projections.get(gw.id);
+    const request = body.data;
+    // One task per group, off this thread and side by side on the workers; the answer is assembled here.
+    const parts = await Promise.all(
+      request.groups.map((group) => ctx.queries.run(cols, 'analysisGroup', { group, excludeCachedFailed: request.exclude_cached_failed })),
+    );
+    return ok(c, assembleAnalysis(request, parts));
   });
   return [path];
 }
