@@ -26,7 +26,8 @@ export function observedRangeHint(meta: KeyMeta, ranges: LogResultInfo | undefin
   const [min, max] = [ranges[fields[0]], ranges[fields[1]]];
   if (min === undefined || max === undefined) return undefined;
   const fmt = (n: number) => (meta.unit === 'USD' ? formatUsd(n) : formatCount(n, meta.unit ? ` ${meta.unit}` : ''));
-  return `Observed ${fmt(min)} – ${fmt(max)}`;
+  // The ranges are the gateway's, not those of the rows above: said so, lest it read as a preview.
+  return `Whole gateway: ${fmt(min)} – ${fmt(max)}`;
 }
 
 /** How long typing must pause before the value is checked (a blur checks at once). */

@@ -36,7 +36,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           open={open}
           autoHideDuration={current?.autoHideMs ?? 5000}
           onClose={close}
-          anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+          // Bottom right: forms end in their primary button on the left (Run evaluation, Save), never under a toast.
+          anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
         >
           <Alert
             severity={current?.severity ?? 'info'}

@@ -10,6 +10,12 @@ import { DatasetForm } from './dataset-form.tsx';
 function answer(url: string) {
   if (url.startsWith('/api/session'))
     return { success: true, result: { mode: 'local', account_id: 'acc', capabilities: { evaluations: true, logs: true }, auth: { required: false } } };
+  if (url.includes('/datasets?') && url.toLowerCase().includes('search=rated'))
+    return {
+      success: true,
+      result: [{ id: 'd1', gateway_id: 'default', name: 'Rated logs', enable: true, filters: [], created_at: '2026-12-01T00:00:00Z', modified_at: '2026-12-01T00:00:00Z' }],
+      result_info: { total_count: 1 },
+    };
   return { success: true, result: [], result_info: { total_count: 0 } };
 }
 
@@ -69,5 +75,22 @@ describe('DatasetForm', () => {
     expect(await screen.findByText('Name is required')).toBeInTheDocument();
     expect(onSave).not.toHaveBeenCalled();
     expect(screen.getByRole('switch', { name: 'Enabled' })).toBeChecked();
+  });
+});
+
+describe('a name another dataset has', () => {
+  it('warns under the field without blocking Save, and the dataset\'s own name does not warn', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn(async () => undefined);
+    renderForm(onSave);
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    expect(await screen.findByRole('textbox', { name: 'Name' })).toHaveValue('Cheap');
+    expect(screen.queryByText(/Another dataset is already called/)).not.toBeInTheDocument();
+    await user.clear(name);
+    await user.type(name, 'rated logs');
+    expect(await screen.findByText(/Another dataset is already called “Rated logs”/)).toBeInTheDocument();
+    expect(name).toHaveAttribute('aria-invalid', 'false');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
   });
 });

@@ -8,7 +8,8 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useQuery } from '@tanstack/react-query';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import { datasetInputSchema, type DatasetFormValues, type DatasetInput } from '../../../shared/datasets.ts';
 import { FilterBuilder } from '../../components/filter-builder/filter-builder.tsx';
@@ -17,6 +18,8 @@ import { UnsavedChangesGuard } from '../../components/unsaved-changes-guard.tsx'
 import { applyServerErrors } from '../../lib/form-errors.ts';
 import { useFilterBuilderData } from '../logs/log-filter-queries.ts';
 import { paths } from '../../lib/paths.ts';
+import { useDebounced } from '../../lib/use-debounced.ts';
+import { datasetQueries } from './dataset-queries.ts';
 
 const FIELDS = ['name', 'enable', 'filters'] as const;
 
@@ -28,6 +31,20 @@ interface DatasetFormProps {
   onSave: (input: DatasetInput) => Promise<unknown>;
 }
 
+/**
+ * "Another dataset is already called …" once typing pauses on a name another dataset of the gateway has
+ * (the name the form opened with is the dataset's own). Undefined when the name is free or unknown.
+ */
+function useSameNameWarning(gatewayId: string, name: string | undefined, ownName: string | undefined): string | undefined {
+  const settled = useDebounced((name ?? '').trim());
+  const key = settled.toLowerCase();
+  const mine = key !== '' && key === (ownName ?? '').trim().toLowerCase();
+  const matches = useQuery({ ...datasetQueries.list(gatewayId, { search: settled, per_page: 100 }), enabled: key !== '' && !mine });
+  if (key === '' || mine) return undefined;
+  const taken = matches.data?.result.find((d) => d.name.trim().toLowerCase() === key);
+  return taken ? `Another dataset is already called “${taken.name}”. You can still save; a different name is easier to tell apart.` : undefined;
+}
+
 /** Name, Enabled and the filter rows, validated with the same schema the server uses. */
 export function DatasetForm({ gatewayId, title, defaultValues, onSave }: DatasetFormProps) {
   const form = useForm<DatasetFormValues, unknown, DatasetInput>({
@@ -35,6 +52,7 @@ export function DatasetForm({ gatewayId, title, defaultValues, onSave }: Dataset
     defaultValues,
   });
   const builderData = useFilterBuilderData(form.control, gatewayId);
+  const sameName = useSameNameWarning(gatewayId, useWatch({ control: form.control, name: 'name' }), defaultValues.name);
   const [formError, setFormError] = useState<string[]>([]);
   // Set while a save is in flight or done, so the save's own navigation is not held up by the guard.
   const saving = useRef(false);
@@ -72,7 +90,9 @@ export function DatasetForm({ gatewayId, title, defaultValues, onSave }: Dataset
             label="Name"
             {...form.register('name')}
             error={!!form.formState.errors.name}
-            helperText={form.formState.errors.name?.message ?? ' '}
+            helperText={form.formState.errors.name?.message ?? sameName ?? ' '}
+            // A warning, not an error: two datasets may share a name, but the user should know.
+            slotProps={{ formHelperText: { sx: sameName && !form.formState.errors.name ? { color: 'warning.main' } : undefined } }}
             sx={{ minWidth: 320 }}
             autoComplete="off"
           />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationStatus, isStuck, pollDelay } from './evaluation-status.ts';
+import { evaluationStatus, isStuck, pollDelay, resultStatusText } from './evaluation-status.ts';
 
 const result = (status: number) => ({
   id: 'r', evaluation_id: 'e', evaluation_type_id: 't', result: status === 2 ? '' : '1', status,
@@ -29,5 +29,16 @@ describe('time', () => {
     expect(isStuck({ processed: false, created_at }, t + 60_000)).toBe(true);
     expect(isStuck({ processed: true, created_at }, t + 600_000)).toBe(false);
     expect(isStuck({ processed: false, created_at }, t + 5_000, 1_000)).toBe(true);
+  });
+});
+
+describe('resultStatusText', () => {
+  it('says a finished result is done once, and keeps a description that adds something', () => {
+    expect(resultStatusText(1, 'Completed')).toBe('Done');
+    expect(resultStatusText(1, 'done')).toBe('Done');
+    expect(resultStatusText(1, '')).toBe('Done');
+    expect(resultStatusText(1, 'Completed on a sample of 500 logs')).toBe('Done — Completed on a sample of 500 logs');
+    expect(resultStatusText(2, 'No rated logs')).toBe('Error — No rated logs');
+    expect(resultStatusText(2, 'Completed')).toBe('Error — Completed');
   });
 });

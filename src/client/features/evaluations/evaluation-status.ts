@@ -45,3 +45,14 @@ export function isStuck(e: Pick<Evaluation, 'processed' | 'created_at'>, now: nu
   const created = Date.parse(e.created_at);
   return !Number.isNaN(created) && now - created >= stuckAfterMs;
 }
+
+/** Descriptions that only restate a finished result ("Done — Completed" would say one thing twice). */
+const RESTATES_DONE = /^(done|complete|completed|success|successful|succeeded|finished|ok)\.?$/i;
+
+/** The Status column's text: the label, and the upstream's description when it adds something. */
+export function resultStatusText(status: number, description: string): string {
+  const label = resultStatusLabel(status);
+  const extra = description.trim();
+  if (!extra || extra.toLowerCase() === label.toLowerCase() || (status === RESULT_STATUS.done && RESTATES_DONE.test(extra))) return label;
+  return `${label} — ${extra}`;
+}

@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { STACK, stackedTableSx } from '../../components/stacked-table.ts';
 import { formatDateTime, MISSING } from '../../lib/format.ts';
+import { resultStatusText } from './evaluation-status.ts';
 import type { ResultRow } from './result-rows.ts';
 
 interface Column {
@@ -37,7 +38,7 @@ const columns: Column[] = [
   {
     label: 'Status',
     sortValue: (r) => r.statusLabel,
-    cell: (r) => `${r.statusLabel}${r.description && r.description !== r.statusLabel ? ` — ${r.description}` : ''}`,
+    cell: (r) => resultStatusText(r.status, r.description),
   },
   {
     label: 'Updated',

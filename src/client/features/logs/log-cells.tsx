@@ -6,7 +6,7 @@ import type { LogEntry } from '../../../shared/logs.ts';
 import { STACK } from '../../components/stacked-table.ts';
 import { useToast } from '../../components/toast/toast-provider.tsx';
 import { formatUsd, formatCount, formatDateTime } from '../../lib/format.ts';
-import { useSetLogFeedback } from './log-mutations.ts';
+import { useSetLogFeedback, type Feedback } from './log-mutations.ts';
 import { SORTABLE_COLUMNS, type LogOrderKey, type LogSort } from './log-sort.ts';
 import { RowThumbs, type OnFeedback } from './row-thumbs.tsx';
 
@@ -20,13 +20,25 @@ const NUMERIC = new Set(['Tokens in', 'Tokens out', 'Cost', 'Duration']);
  */
 export type CellKind = 'table' | 'grid';
 
-/** Saves a thumb on a row; a refusal is told in a toast, since the row itself just moves back. */
+const FEEDBACK_SAVED: Readonly<Record<Feedback, string>> = {
+  1: 'Saved: thumbs up',
+  [-1]: 'Saved: thumbs down',
+  0: 'Feedback cleared',
+};
+
+/** Saves a thumb on a row and says so once saved; a refusal is told too, since the row itself just moves back. */
 export function useLogFeedback(gw: string): OnFeedback {
   const { mutate } = useSetLogFeedback(gw);
   const toast = useToast();
   return useCallback(
     (id, feedback) =>
-      mutate({ id, feedback }, { onError: (e) => toast({ severity: 'error', message: `Could not save the feedback: ${e.message}` }) }),
+      mutate(
+        { id, feedback },
+        {
+          onSuccess: () => toast({ severity: 'success', message: FEEDBACK_SAVED[feedback] }),
+          onError: (e) => toast({ severity: 'error', message: `Could not save the feedback: ${e.message}` }),
+        },
+      ),
     [mutate, toast],
   );
 }
