@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
-import { useColorScheme } from '@mui/material/styles';
+import { useColorScheme, useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -79,8 +80,10 @@ function Whiskers({ bars }: { bars: readonly IntervalBar[] }) {
 function IntervalChart({ groups, metric, colors, width }: { groups: readonly GroupAnalysis[]; metric: (typeof INTERVAL_METRICS)[number]; colors: readonly string[]; width?: number }) {
   const bars = intervalBars(groups, metric);
   const labels = bars.map((b) => b.label);
-  const axisLabels = new Map(bars.map((b) => [b.label, `${b.label} (n = ${formatCount(b.n)})`]));
   const format = (v: number | null) => formatFigure(metric.unit, v);
+  // On a phone the group names take less room, so the bars keep some.
+  const narrow = useMediaQuery(useTheme().breakpoints.down('sm'));
+  const axisLabels = new Map(bars.map((b) => [b.label, narrow ? `${b.label}\nn=${formatCount(b.n)}` : `${b.label} (n = ${formatCount(b.n)})`]));
   return (
     <ChartFigure
       title={`${metric.title} by group, with 95% intervals`}
@@ -115,7 +118,7 @@ function IntervalChart({ groups, metric, colors, width }: { groups: readonly Gro
           {
             scaleType: 'band',
             data: labels,
-            width: 230,
+            width: narrow ? 170 : 230,
             valueFormatter: (v: string) => axisLabels.get(v) ?? v,
             colorMap: { type: 'ordinal', values: labels, colors: labels.map((_, i) => colorAt(colors, i)) },
           },
@@ -139,7 +142,6 @@ function HistogramChart({ group, metric, color, width }: { group: GroupAnalysis;
   const bins = histogramBins(h, metric.unit);
   const n = group[metric.key].n;
   const title = `${metric.title}: ${group.label} (n = ${formatCount(n)})`;
-  const everyOther = Math.max(1, Math.ceil(bins.length / 6));
   return (
     <ChartFigure
       title={title}
@@ -179,7 +181,8 @@ function HistogramChart({ group, metric, color, width }: { group: GroupAnalysis;
               scaleType: 'band',
               data: bins.map((b) => b.label),
               valueFormatter: (v: string, ctx) => (ctx.location === 'tick' ? (bins.find((b) => b.label === v)?.tick ?? v) : v),
-              tickLabelInterval: (_v, i) => i % everyOther === 0,
+              // Labels that would overlap are left out (narrow screens show fewer).
+              tickLabelInterval: 'auto',
               categoryGapRatio: 0.08,
             },
           ]}

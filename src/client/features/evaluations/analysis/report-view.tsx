@@ -74,7 +74,7 @@ export function ReportPage({ model }: { model: ReportModel }) {
       component="article"
       aria-label={`${model.kind}: ${model.title}`}
       className="report-page"
-      sx={{ width: '186mm', maxWidth: '100%', mx: 'auto', bgcolor: '#fff', color: INK, p: '8mm', boxSizing: 'border-box', fontSize: 11, lineHeight: 1.35, colorScheme: 'light' }}
+      sx={{ width: '186mm', minWidth: '186mm', mx: 'auto', bgcolor: '#fff', color: INK, p: '8mm', boxSizing: 'border-box', fontSize: 11, lineHeight: 1.35, colorScheme: 'light' }}
     >
       <div style={{ color: MUTED, fontSize: 10 }}>{model.kind}</div>
       <h1 style={{ fontSize: 20, margin: '2px 0 6px' }}>{model.title}</h1>
@@ -168,7 +168,7 @@ const printReportOnly = (
           background: '#fff !important',
         },
         '.report-dialog .MuiBackdrop-root, .report-dialog .no-print': { display: 'none !important' },
-        '.report-page': { padding: '0 !important', width: '100% !important' },
+        '.report-page': { padding: '0 !important', width: '100% !important', minWidth: '0 !important' },
       },
     }}
   />
