@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { formatInterval } from '../src/client/features/evaluations/analysis/analysis-format.ts';
 import { formatMs, formatPercent } from '../src/client/lib/format.ts';
@@ -7,18 +5,10 @@ import { meanDifference, verdict } from '../src/shared/stats-compare.ts';
 import { summarizeSorted, wilsonInterval } from '../src/shared/stats.ts';
 import { EvaluationsApi } from './pages/evaluations-api.ts';
 import { expect, test } from './pages/page-fixtures.ts';
+import { screenshotsInBothSchemes } from './pages/screenshots.ts';
 
-const SHOTS = resolve(import.meta.dirname, 'screenshots');
 
-async function screenshots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${scheme}\\b`));
-    await page.screenshot({ path: resolve(SHOTS, `evaluation-analysis-${name}-${scheme}.png`), fullPage: true, animations: 'disabled' });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const screenshots = (page: Page, name: string) => screenshotsInBothSchemes(page, `evaluation-analysis-${name}`);
 
 /** Type 7 quantile, written out here so the journey checks the page against its own computation. */
 function quantile(values: number[], p: number): number {

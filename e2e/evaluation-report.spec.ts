@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { isoToLocalInput } from '../src/client/components/filter-builder/date-time-picker.tsx';
@@ -7,18 +7,10 @@ import { meanDifference, verdict } from '../src/shared/stats-compare.ts';
 import { summarizeSorted } from '../src/shared/stats.ts';
 import { EvaluationsApi } from './pages/evaluations-api.ts';
 import { expect, test } from './pages/page-fixtures.ts';
+import { screenshotsInBothSchemes, SHOTS } from './pages/screenshots.ts';
 
-const SHOTS = resolve(import.meta.dirname, 'screenshots');
 
-async function screenshots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${scheme}\\b`));
-    await page.screenshot({ path: resolve(SHOTS, `evaluation-report-${name}-${scheme}.png`), fullPage: true, animations: 'disabled' });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const screenshots = (page: Page, name: string) => screenshotsInBothSchemes(page, `evaluation-report-${name}`);
 
 const cell = (table: Locator, statistic: string, column: number) =>
   table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: statistic, exact: true }) }).getByRole('cell').nth(column);

@@ -1,26 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { delta, formatDelta } from '../src/client/features/evaluations/compare.ts';
 import { formatResult, formatValue } from '../src/client/features/evaluations/format-result.ts';
 import { EvaluationsApi } from './pages/evaluations-api.ts';
 import { expect, test } from './pages/page-fixtures.ts';
+import { screenshotsInBothSchemes, SHOTS } from './pages/screenshots.ts';
 import { parseCsv } from '../src/test-support/parse-csv.ts';
 
-const SHOTS = resolve(import.meta.dirname, 'screenshots');
 
-/** One screenshot per colour scheme; the theme follows the system scheme unless the user chose one. */
-async function screenshots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // The theme follows the system scheme by a class on <html>; shoot once it has switched.
-    await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${scheme}\\b`));
-    await page.screenshot({ path: resolve(SHOTS, `evaluations-${name}-${scheme}.png`), fullPage: true, animations: 'disabled' });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const screenshots = (page: Page, name: string) => screenshotsInBothSchemes(page, `evaluations-${name}`);
 
 /** How the page prints: navigation and buttons hidden by the print stylesheet. */
 async function printScreenshot(page: Page, name: string) {
