@@ -94,7 +94,7 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
                   time may have been imported since.
                 </Alert>
               )}
-              {evaluation.processed && mismatches.length === 0 && (
+              {evaluation.processed && mismatches.length === 0 && !union.estimate && (
                 <Typography variant="body2" color="text.secondary">
                   “All datasets” matches the evaluation's results exactly (mean cost {formatFigure('usd', union.evaluator.cost_logs ? union.evaluator.cost_sum / union.evaluator.cost_logs : null)} over{' '}
                   {union.evaluator.cost_logs.toLocaleString('en-US')} logs).

@@ -14,21 +14,32 @@ const NUMBER_METRICS: { key: NumberKey; title: string; unit: MetricUnit; counts:
   { key: 'tokens_out', title: 'Tokens out', unit: 'tokens', counts: 'logs with a token count out' },
 ];
 
+type Cell = MetricRow['cells'][number];
+
+/**
+ * A Cloudflare-mode figure estimated from log counts (the group's `estimate` names it by path, e.g.
+ * 'duration.p95') reads "≈ value" with the bounds the exact figure lies in; an exact one is left as it is.
+ */
+function marked(g: GroupAnalysis, path: string, unit: MetricUnit, cell: Cell): Cell {
+  if (!g.estimate?.estimated.includes(path)) return cell;
+  return { ...cell, value: `≈ ${cell.value}`, bounds: formatInterval(unit, g.estimate.bounds[path] ?? null) || 'not bounded' };
+}
+
 function numberRows(groups: readonly GroupAnalysis[], key: NumberKey, unit: MetricUnit): MetricRow[] {
-  const row = (label: string, pick: (s: NumberSummaryWire) => { value: string; interval?: string }): MetricRow => ({
+  const row = (label: string, stat: string | null, pick: (s: NumberSummaryWire) => Cell): MetricRow => ({
     label,
-    cells: groups.map((g) => pick(g[key])),
+    cells: groups.map((g) => (stat ? marked(g, `${key}.${stat}`, unit, pick(g[key])) : pick(g[key]))),
   });
-  const plain = (label: string, pick: (s: NumberSummaryWire) => number | null) => row(label, (s) => ({ value: formatFigure(unit, pick(s)) }));
+  const plain = (label: string, stat: 'p90' | 'p95' | 'p99' | 'min' | 'max') => row(label, stat, (s) => ({ value: formatFigure(unit, s[stat]) }));
   return [
-    row('n', (s) => ({ value: formatCount(s.n) })),
-    row('Mean', (s) => ({ value: formatFigure(unit, s.mean), interval: formatInterval(unit, s.mean_ci) })),
-    row('Median', (s) => ({ value: formatFigure(unit, s.median), interval: formatInterval(unit, s.median_ci) })),
-    plain('p90', (s) => s.p90),
-    plain('p95', (s) => s.p95),
-    plain('p99', (s) => s.p99),
-    plain('Min', (s) => s.min),
-    plain('Max', (s) => s.max),
+    row('n', null, (s) => ({ value: formatCount(s.n) })),
+    row('Mean', 'mean', (s) => ({ value: formatFigure(unit, s.mean), interval: formatInterval(unit, s.mean_ci) })),
+    row('Median', 'median', (s) => ({ value: formatFigure(unit, s.median), interval: formatInterval(unit, s.median_ci) })),
+    plain('p90', 'p90'),
+    plain('p95', 'p95'),
+    plain('p99', 'p99'),
+    plain('Min', 'min'),
+    plain('Max', 'max'),
   ];
 }
 
@@ -71,7 +82,7 @@ export function AnalysisTables({ groups, excluded }: { groups: readonly GroupAna
           { label: 'Logs', cells: groups.map((g) => ({ value: formatCount(g.logs) })) },
           { label: 'Error rate', cells: groups.map((g) => share(g.error_rate)) },
           { label: 'Cache-hit rate', cells: groups.map((g) => share(g.cache_hit_rate)) },
-          { label: 'Cost per 1,000 tokens', cells: groups.map((g) => ({ value: formatFigure('usd', g.cost_per_1k_tokens) })) },
+          { label: 'Cost per 1,000 tokens', cells: groups.map((g) => marked(g, 'cost_per_1k_tokens', 'usd', { value: formatFigure('usd', g.cost_per_1k_tokens) })) },
         ]}
         note={`Error and cache-hit rates count every log. Cost per 1,000 tokens = 1,000 × total cost ÷ total tokens over logs with both (${excluded ? 'cached and failed left out' : 'all logs'}), so "cheaper" is not just "shorter prompts". ${METHODS.share}.`}
       />

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 export interface MetricRow {
   label: string;
   /** One cell per group, in the groups' order. */
-  cells: { value: string; interval?: string }[];
+  cells: { value: string; interval?: string; bounds?: string }[];
 }
 
 /** One metric: a row per statistic, a column per group; the note says what it counts and how. */
@@ -46,6 +46,11 @@ export function MetricTable({ title, columns, rows, note }: { title: string; col
                     {cell.interval && (
                       <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
                         95% CI {cell.interval}
+                      </Typography>
+                    )}
+                    {cell.bounds && (
+                      <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                        estimate; exact value within {cell.bounds}
                       </Typography>
                     )}
                   </TableCell>

@@ -21,4 +21,10 @@ describe('unionMismatches', () => {
       { evaluator: 'Speed', reported: 301, recomputed: 300 },
     ]);
   });
+
+  it('leaves out sums estimated from log counts, and still compares the exact feedback', () => {
+    const estimate = { estimated: ['evaluator.cost_sum', 'evaluator.duration_sum'], bounds: {}, omitted: [] };
+    const evaluation = { results: [result('c', '0.1'), result('s', '301'), result('p', '50')] } as Evaluation;
+    expect(unionMismatches(evaluation, TYPES, { ...union, estimate })).toEqual([{ evaluator: 'Human feedback', reported: 50, recomputed: 100 / 3 }]);
+  });
 });
