@@ -63,13 +63,13 @@ test.describe('a slowed job', () => {
       const cells = evaluationDetail.resultCells(evaluator);
       await expect(cells.nth(1)).toHaveText(formatValue(kind, value));
       await expect(cells.nth(2)).toHaveText(n.toLocaleString('en-US'));
-      await expect(cells.nth(3)).toHaveText('Done — Completed');
+      await expect(cells.nth(3)).toHaveText('Done');
     }
     for (const d of chosen) await expect(evaluationDetail.datasets).toContainText(d.name);
     await expect(evaluationDetail.datasets).toContainText('Logs where model contains "llama"');
     await expect(page.getByRole('img', { name: /^Cost, zero-based axis/ })).toBeVisible();
     await screenshots(page, 'detail');
-  await printScreenshot(page, 'detail');
+    await printScreenshot(page, 'detail');
 
     // The list shows it Done too, with its datasets and evaluators.
     await evaluationsList.goto();
