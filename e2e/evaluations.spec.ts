@@ -179,7 +179,8 @@ test('compare two evaluations: deltas against the chosen baseline, n and small-s
   await expect(speedCells.nth(0)).toContainText('baseline');
   await expect(speedCells.nth(1)).toContainText(formatDelta('speed', delta(speed(eb), speed(ea))));
   await expect(speedCells.nth(1)).toContainText(`n = ${eb.results.find((r) => r.evaluation_type_id === speedId)!.total_logs.toLocaleString('en-US')}`);
-  await expect(page.getByRole('img', { name: /^Speed by evaluation, zero-based axis/ })).toBeVisible();
+  // The breakdown's charts follow the verdicts: one group per evaluation, with its interval.
+  await expect(page.getByRole('figure', { name: 'Mean duration by group, with 95% intervals' })).toBeVisible();
   await screenshots(page, 'compare');
   await printScreenshot(page, 'compare');
 

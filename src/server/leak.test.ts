@@ -48,9 +48,7 @@ describe('the upstream token never leaves the server', () => {
   });
 
   it('no route answer carries it: successes, upstream errors echoing it, 404/405, pages', async () => {
-    // A route Cloudflare mode answers itself (not available there yet) says so with a 501.
-    for (const call of API_ROUTES.filter((r) => r.noUpstreamInCloudflareMode)) expect(await check(call.path, initOf(call))).toBe(501);
-    for (const call of API_ROUTES.filter((r) => !r.noUpstreamInCloudflareMode)) expect(await check(call.path, initOf(call)), call.path).toBeLessThan(300);
+    for (const call of API_ROUTES) expect(await check(call.path, initOf(call)), call.path).toBeLessThan(300);
 
     // An upstream that echoes the credential in its error message: the server scrubs it.
     fake.answer((req, c) => c.json({ success: false, errors: [{ code: 10000, message: `bad token ${req.headers.authorization}` }] }, 403));
