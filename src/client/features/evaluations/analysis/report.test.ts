@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupAnalysis } from '../../../../shared/analysis.ts';
-import { summarizeShare, summarizeSorted } from '../../../../shared/stats.ts';
+import { testGroup } from './test-groups.ts';
 import { buildReport, formatUtc, reportFileName, verdictSentences } from './report-model.ts';
 import { columnWidths, CONTENT_WIDTH, pdfText, reportPdf } from './report-pdf.ts';
 
-const spread = (centre: number, n: number) => Float64Array.from({ length: n }, (_, i) => centre * (0.9 + (0.2 * i) / (n - 1)));
-const numbers = (centre: number, n: number) => {
-  const xs = spread(centre, n);
-  return summarizeSorted(xs, xs.reduce((s, x) => s + x, 0));
-};
-function group(label: string, cost: number, duration: number, n: number, up: number, rated: number): GroupAnalysis {
-  return {
-    label,
-    logs: n,
-    cost: numbers(cost, n),
-    duration: numbers(duration, n),
-    tokens_total: numbers(100, n),
-    feedback: { up, down: rated - up, rated, thumbs_up: summarizeShare(up, rated), rated_share: summarizeShare(rated, n) },
-    error_rate: summarizeShare(0, n),
-  } as unknown as GroupAnalysis;
-}
+const group = testGroup;
 
 const A = group('GPT-4o', 1, 500, 200, 60, 100);
 const B = group('Claude', 0.62, 900, 200, 80, 100);
