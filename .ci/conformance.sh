@@ -30,6 +30,7 @@ fi
 
 # 1. Local gateway behind Prism (proxy mode).
 INFO="$REPORTS/local-gateway.json"
+rm -f "$INFO"  # a file left by an earlier run would name a gateway that is gone
 PORT=0 INFO_FILE="$INFO" node --import tsx src/local-gateway/conformance/serve.ts > "$REPORTS/local-gateway.log" 2>&1 &
 GW_PID=$!
 for _ in $(seq 1 300); do [ -s "$INFO" ] && break; kill -0 "$GW_PID" 2>/dev/null || break; sleep 0.1; done

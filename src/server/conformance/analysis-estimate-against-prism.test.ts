@@ -3,10 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ESTIMATE_CALL_BUDGET } from '../analysis/estimate.ts';
 import { createApp } from '../app.ts';
-import { createUpstream } from '../upstream.ts';
+import { ORACLE, upstreamAgainstOracle } from './oracle-upstream.ts';
 
-const ORACLE = process.env.ORACLE_BASE_URL;
-const ACCOUNT = '0d37909e38d3e99c29fa2cd343ac421a';
 
 interface Seen {
   method: string;
@@ -18,19 +16,9 @@ interface Seen {
 describe.runIf(ORACLE)('the analysis estimate against the spec (Prism mock)', () => {
   it('sends only spec reads (the filters parameter aside), within the call budget', async () => {
     const seen: Seen[] = [];
-    const upstream = createUpstream({
-      mode: 'cloudflare',
-      accountId: ACCOUNT,
-      apiToken: 'conformance-token-0123456789',
-      baseURL: ORACLE,
-      timeoutMs: 10_000,
-      fetch: async (input, init) => {
-        const res = await fetch(input, init);
-        const url = new URL(String(input instanceof Request ? input.url : input));
-        const header = res.headers.get('sl-violations');
-        seen.push({ method: init?.method ?? 'GET', path: url.pathname, status: res.status, violations: header ? JSON.parse(header) : [] });
-        return res;
-      },
+    const upstream = upstreamAgainstOracle((url, method, res) => {
+      const header = res.headers.get('sl-violations');
+      seen.push({ method, path: url.pathname, status: res.status, violations: header ? JSON.parse(header) : [] });
     });
     const app = createApp({ upstream, log: () => {} });
     const res = await app.request('/api/gateways/gw-1/evaluations/ev1/analysis?exclude_cached_failed=true');

@@ -6,10 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { API_ROUTES, initOf } from '../test-support/api-routes.ts';
 import { createUpstream } from '../upstream.ts';
+import { ORACLE, ORACLE_ACCOUNT, upstreamAgainstOracle } from './oracle-upstream.ts';
 
-const ORACLE = process.env.ORACLE_BASE_URL;
 const PRISM_LOG = join(process.env.ORACLE_TOOLS ?? join(process.env.TMPDIR ?? '/tmp', 'aig-oracle-tools'), 'prism.log');
-const ACCOUNT = '0d37909e38d3e99c29fa2cd343ac421a';
 
 /** The logs list with `filters` is left out: Prism reads that parameter form-style and flags the JSON
  * array Cloudflare takes; the recording fake upstream covers it instead. */
@@ -18,25 +17,14 @@ const isFilteredLogList = (path: string) => /\/logs\?/.test(path) && path.includ
 const prismLines = () => (existsSync(PRISM_LOG) ? readFileSync(PRISM_LOG, 'utf8').split('\n') : []);
 
 function appAgainstOracle(seen: { url: string; status: number; violations: string | null }[]) {
-  const upstream = createUpstream({
-    mode: 'cloudflare',
-    accountId: ACCOUNT,
-    apiToken: 'conformance-token-0123456789',
-    baseURL: ORACLE,
-    timeoutMs: 10_000,
-    // Records what the upstream said about each request, as the SDK received it.
-    fetch: async (input, init) => {
-      const res = await fetch(input, init);
-      seen.push({ url: String(input instanceof Request ? input.url : input), status: res.status, violations: res.headers.get('sl-violations') });
-      return res;
-    },
-  });
+  // Records what the upstream said about each request, as the SDK received it.
+  const upstream = upstreamAgainstOracle((url, _method, res) => seen.push({ url: url.href, status: res.status, violations: res.headers.get('sl-violations') }));
   return createApp({ upstream, log: () => {} });
 }
 
 describe('the route list the conformance suite drives', () => {
   it('covers every /api route and method the app registers (so a new route cannot skip the oracle)', () => {
-    const app = createApp({ upstream: createUpstream({ mode: 'cloudflare', accountId: ACCOUNT, apiToken: 'x'.repeat(20) }), log: () => {} });
+    const app = createApp({ upstream: createUpstream({ mode: 'cloudflare', accountId: ORACLE_ACCOUNT, apiToken: 'x'.repeat(20) }), log: () => {} });
     const registered = new Set(
       app.routes
         .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !['/api/health', '/api/login', '/api/logout', '/api/login/form'].includes(r.path))
