@@ -43,6 +43,7 @@ export const numberSummarySchema = z.object({
   n: z.number(),
   sum: z.number(),
   mean: nullableNumber,
+  /** Sample standard deviation (n − 1); null below two values. */
   sd: nullableNumber,
   mean_ci: interval,
   median: nullableNumber,

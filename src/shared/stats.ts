@@ -1,3 +1,4 @@
+import type { NumberSummaryWire, ShareSummaryWire } from './analysis.ts';
 import { binomialPmf, tCritical, Z95 } from './stats-distributions.ts';
 
 /**
@@ -87,22 +88,8 @@ export function wilsonInterval(k: number, n: number, z = Z95): Interval | null {
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
 
-/** Mean, standard deviation and quantiles of one metric over n logs. */
-export interface NumberSummary {
-  n: number;
-  sum: number;
-  mean: number | null;
-  /** Sample standard deviation (n − 1); null below two values. */
-  sd: number | null;
-  mean_ci: Interval | null;
-  median: number | null;
-  median_ci: Interval | null;
-  p90: number | null;
-  p95: number | null;
-  p99: number | null;
-  min: number | null;
-  max: number | null;
-}
+/** Mean, standard deviation and quantiles of one metric over n logs: the wire schema's type. */
+export type NumberSummary = NumberSummaryWire;
 
 const orNull = (x: number) => (Number.isFinite(x) ? x : null);
 
@@ -136,13 +123,8 @@ export function summarizeSorted(sorted: ArrayLike<number>, sum: number): NumberS
   };
 }
 
-/** k of n with its share and Wilson interval (share null when n = 0). */
-export interface ShareSummary {
-  k: number;
-  n: number;
-  share: number | null;
-  ci: Interval | null;
-}
+/** k of n with its share and Wilson interval (share null when n = 0): the wire schema's type. */
+export type ShareSummary = ShareSummaryWire;
 
 export function summarizeShare(k: number, n: number): ShareSummary {
   return { k, n, share: n > 0 ? k / n : null, ci: wilsonInterval(k, n) };

@@ -3,14 +3,11 @@ import { readBack } from '../../../shared/read-back.ts';
 import { STATUS_LABELS, evaluationStatus } from './evaluation-status.ts';
 import type { ResultRow } from './result-rows.ts';
 
-/** A dataset as the evaluation used it, with whether its current version changed since. */
-export interface ExportDataset {
-  id: string;
-  name: string;
-  filters: Evaluation['datasets'][number]['filters'];
+/** A dataset as the evaluation used it (its schema's fields), with whether its current version changed since. */
+export type ExportDataset = Pick<Evaluation['datasets'][number], 'id' | 'name' | 'filters'> & {
   /** 'modified' / 'deleted' when known, 'unchanged' otherwise. */
   currentState?: 'unchanged' | 'modified' | 'deleted';
-}
+};
 
 /** A spreadsheet would run a text cell starting with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
