@@ -78,6 +78,18 @@ test('splitting a dataset at a date compares its logs before and from that insta
   // The URL reproduces the split; an instant after the evaluation is refused before asking, naming the field.
   await page.reload();
   await expect(cell(split.getByRole('table', { name: 'Duration (ms)' }), 'n', 0)).toHaveText(before.length.toLocaleString('en-US'));
+
+  // The report carries the split on screen: a fact, the halves' verdict and their rows, in UTC.
+  await page.getByRole('button', { name: 'One-page report' }).click();
+  const report = page.getByRole('article', { name: 'Evaluation report: OpenAI vs Claude' });
+  const utc = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC';
+  await expect(report).toContainText(new RegExp(`Split\\s*OpenAI only at ${utc}`));
+  await expect(report).toContainText(new RegExp(`OpenAI only from ${utc} against OpenAI only before ${utc}:`));
+  const heads = report.getByRole('table', { name: 'Figures' }).getByRole('rowheader');
+  await expect(heads).toHaveCount(5);
+  await expect(heads.last()).toHaveText(new RegExp(`^OpenAI only from ${utc}$`));
+  await page.getByRole('button', { name: 'Close report' }).click();
+
   await split.getByRole('textbox', { name: 'Split at' }).fill(isoToLocalInput(new Date(Date.parse(created.created_at) + 86_400_000).toISOString()));
   await split.getByRole('button', { name: 'Compare before and after' }).click();
   await expect(split.getByText(/^Split at: must be at or before the evaluation's creation/)).toBeVisible();

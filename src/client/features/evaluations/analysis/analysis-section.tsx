@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link as RouterLink } from 'react-router';
+import type { AnalysisSplit } from '../../../../shared/analysis.ts';
 import type { Evaluation, EvaluationType } from '../../../../shared/evaluations.ts';
 import { LoadingLines, QueryBoundary } from '../../../components/query-boundary.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
@@ -15,7 +16,7 @@ import { AnalysisTables } from './analysis-tables.tsx';
 import { unionMismatches } from './union-check.ts';
 import { SplitSection, useSplitParams } from './split-section.tsx';
 import { BASELINE_PARAM, DatasetVerdicts } from './verdicts-table.tsx';
-import { buildReport } from './report-model.ts';
+import { buildReport, type ReportInput } from './report-model.ts';
 import { ReportDialog, useReportOpen } from './report-view.tsx';
 import { datasetReadBack } from '../export-evaluation.ts';
 import { readIntParam } from '../../../lib/url-state.ts';
@@ -24,6 +25,13 @@ import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 
 // The chart library is loaded only when a breakdown is shown, after its tables.
 const AnalysisCharts = lazy(() => import('./analysis-charts.tsx'));
+
+/** The split shown on the page, named by its dataset, for the report (none while it loads or failed). */
+function reportSplit(evaluation: Evaluation, split: AnalysisSplit | null | undefined): ReportInput['split'] {
+  if (!split) return null;
+  const dataset = evaluation.datasets.find((d) => d.id === split.dataset_id)?.name ?? split.dataset_id;
+  return { dataset, at: split.at, halves: split.groups };
+}
 
 /**
  * The evaluation's breakdown per dataset and for the union, pinned to its created_at: the toggle, the
@@ -68,6 +76,7 @@ export default function AnalysisSection({ gw, evaluation, types, rerunTo }: { gw
                 readBacks: evaluation.datasets.map((d) => datasetReadBack(d)),
                 excluded: analysis.exclude_cached_failed,
                 estimate: analysis.estimate,
+                split: reportSplit(evaluation, split ? splitQuery.data?.split : null),
                 generatedAt: new Date(),
               })
             : null;

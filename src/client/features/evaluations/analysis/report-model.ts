@@ -37,6 +37,8 @@ export interface ReportInput {
   readBacks: readonly string[];
   excluded: boolean;
   estimate?: AnalysisEstimate | null;
+  /** A dataset split at an instant, as the page shows it: its name, the instant, and [before, from]. */
+  split?: { dataset: string; at: string; halves: readonly [GroupAnalysis, GroupAnalysis] } | null;
   generatedAt: Date;
 }
 
@@ -89,8 +91,21 @@ export function buildReport(input: ReportInput): ReportModel {
   ];
   const verdicts = verdictSentences(input.compared, input.baseline);
   if (verdicts.length === 0) verdicts.push('One group only: nothing to compare it with. Its figures are below.');
+  // A split on screen is part of what the reader was shown: its halves get a fact, a verdict and table rows,
+  // labelled in UTC like every other instant of the report.
+  const split = input.split;
+  const halves = split
+    ? ([
+        { ...split.halves[0], label: `${split.dataset} before ${formatUtc(split.at)}` },
+        { ...split.halves[1], label: `${split.dataset} from ${formatUtc(split.at)}` },
+      ] as const)
+    : [];
+  if (split) {
+    facts.splice(2, 0, ['Split', `${split.dataset} at ${formatUtc(split.at)}, both halves within the same pin`]);
+    verdicts.push(...verdictSentences(halves, 0));
+  }
   const columns = ['Group', 'Logs', 'Mean cost (95% CI)', 'Mean duration (95% CI)', 'p95 duration', 'Thumbs-up share (95% CI)', 'Error rate'];
-  const rows = groups.map((g) => [
+  const rows = [...groups, ...halves].map((g) => [
     g.label,
     formatCount(g.logs),
     valueAndInterval('usd', g.cost.mean, g.cost.mean_ci),

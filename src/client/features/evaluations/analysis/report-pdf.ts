@@ -1,15 +1,17 @@
 import { jsPDF } from 'jspdf';
 import { formatFigure } from './analysis-format.ts';
 import type { ReportModel } from './report-model.ts';
+import { PAPERS, type Paper } from './report-paper.ts';
 
 /**
- * The report as an A4 PDF drawn with jsPDF: vector text and shapes (selectable, sharp when printed), light
- * colours, every column inside the 12 mm margins. A report with more groups than one page holds goes on to
- * a second page rather than shrinking text past reading.
+ * The report as an A4 or US Letter PDF drawn with jsPDF: vector text and shapes (selectable, sharp when
+ * printed), light colours, every column inside the 12 mm margins. A report with more groups than one page
+ * holds goes on to a second page rather than shrinking text past reading.
  */
 
-export const PAGE = { width: 210, height: 297, margin: 12 } as const;
-export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+const MARGIN = 12;
+/** The same 186 mm column on both papers (A4's width inside its margins), centred on the wider Letter. */
+export const CONTENT_WIDTH = PAPERS.a4.width - 2 * MARGIN;
 
 /** Relative widths of the table's columns (group, logs, cost, duration, p95, thumbs up, errors). */
 const COLUMN_WEIGHTS = [36, 14, 30, 32, 20, 32, 16];
@@ -54,10 +56,11 @@ const BAR_COLORS: [number, number, number][] = [
 
 const LINE = 0.3528; // mm per pt
 
-export function reportPdf(model: ReportModel): jsPDF {
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait' });
+export function reportPdf(model: ReportModel, paper: Paper = 'a4'): jsPDF {
+  const PAGE = { ...PAPERS[paper], margin: MARGIN };
+  const doc = new jsPDF({ unit: 'mm', format: [PAGE.width, PAGE.height], orientation: 'portrait' });
   doc.setProperties({ title: pdfText(`${model.kind}: ${model.title}`), subject: 'AI Gateway evaluation report', creator: 'AI Gateway Console' });
-  const left = PAGE.margin;
+  const left = (PAGE.width - CONTENT_WIDTH) / 2;
   const bottom = PAGE.height - PAGE.margin;
   let y: number = PAGE.margin;
 
@@ -180,12 +183,12 @@ export function reportPdf(model: ReportModel): jsPDF {
     doc.setFont('helvetica', 'normal');
     doc.setFontSize(6.5);
     doc.setTextColor(...MUTED);
-    doc.text(pdfText(`${model.title} · page ${p} of ${pages}`), PAGE.width - PAGE.margin, PAGE.height - 6, { align: 'right' });
+    doc.text(pdfText(`${model.title} · page ${p} of ${pages}`), left + CONTENT_WIDTH, PAGE.height - 6, { align: 'right' });
   }
   return doc;
 }
 
 /** Draws the report and hands it to the browser as a download. */
-export function downloadReportPdf(model: ReportModel): void {
-  reportPdf(model).save(model.fileName);
+export function downloadReportPdf(model: ReportModel, paper: Paper): void {
+  reportPdf(model, paper).save(model.fileName);
 }

@@ -6,11 +6,14 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import GlobalStyles from '@mui/material/GlobalStyles';
+import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { formatFigure } from './analysis-format.ts';
 import { useUrlParams } from '../../../lib/use-url-params.ts';
 import type { ReportModel } from './report-model.ts';
+import { defaultPaper, PAPERS, type Paper } from './report-paper.ts';
 
 /** URL parameter that opens the report over the page, so a link to the report opens it. */
 export const REPORT_PARAM = 'report';
@@ -178,6 +181,7 @@ const printReportOnly = (
 export function ReportDialog({ model, open, onClose }: { model: ReportModel | null; open: boolean; onClose: () => void }) {
   const [failure, setFailure] = useState<string>();
   const [making, setMaking] = useState(false);
+  const [paper, setPaper] = useState<Paper>(() => defaultPaper(navigator.language));
   return (
     <Dialog open={open} onClose={onClose} fullScreen className="report-dialog" aria-label="Report" slotProps={{ paper: { sx: { bgcolor: '#e9eaee' } } }}>
       {open && printReportOnly}
@@ -193,13 +197,20 @@ export function ReportDialog({ model, open, onClose }: { model: ReportModel | nu
             setFailure(undefined);
             // The PDF library is loaded on first use only.
             import('./report-pdf.ts')
-              .then((m) => m.downloadReportPdf(model))
+              .then((m) => m.downloadReportPdf(model, paper))
               .catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))
               .finally(() => setMaking(false));
           }}
         >
           Download PDF
         </Button>
+        <TextField select size="small" label="PDF paper" value={paper} onChange={(e) => setPaper(e.target.value as Paper)} sx={{ minWidth: 130 }}>
+          {(Object.keys(PAPERS) as Paper[]).map((p) => (
+            <MenuItem key={p} value={p}>
+              {PAPERS[p].label}
+            </MenuItem>
+          ))}
+        </TextField>
         <Button variant="outlined" startIcon={<PrintOutlined />} onClick={() => window.print()} disabled={!model}>
           Print
         </Button>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testGroup } from './test-groups.ts';
 import { buildReport, formatUtc, reportFileName, verdictSentences } from './report-model.ts';
 import { columnWidths, CONTENT_WIDTH, pdfText, reportPdf } from './report-pdf.ts';
+import { defaultPaper } from './report-paper.ts';
 
 const group = testGroup;
 
@@ -23,6 +24,21 @@ const input = {
 describe('formatUtc', () => {
   it('writes an absolute time with its zone', () => {
     expect(formatUtc('2026-12-02T16:55:09.240Z')).toBe('2026-12-02 16:55 UTC');
+  });
+});
+
+describe('a split in the report', () => {
+  const before = group('before', 1, 500, 200, 60, 100);
+  const from = group('from', 0.5, 500, 200, 60, 100);
+  const model = buildReport({ ...input, split: { dataset: 'GPT-4o', at: '2026-12-01T12:00:00.000Z', halves: [before, from] } });
+  it('states the split, words its halves against each other and lists them in the table', () => {
+    expect(model.facts).toContainEqual(['Split', 'GPT-4o at 2026-12-01 12:00 UTC, both halves within the same pin']);
+    expect(model.verdicts.at(-1)).toMatch(/^GPT-4o from 2026-12-01 12:00 UTC against GPT-4o before 2026-12-01 12:00 UTC: 50% cheaper \(mean cost\)/);
+    expect(model.table.rows.map((r) => r[0]).slice(-2)).toEqual(['GPT-4o before 2026-12-01 12:00 UTC', 'GPT-4o from 2026-12-01 12:00 UTC']);
+  });
+  it('leaves it out when none is active', () => {
+    expect(buildReport(input).facts.map(([k]) => k)).not.toContain('Split');
+    expect(buildReport(input).table.rows).toHaveLength(3);
   });
 });
 
@@ -73,5 +89,20 @@ describe('reportPdf', () => {
     expect(pdf.startsWith('%PDF-')).toBe(true);
     expect(pdf).toContain('GPT-4o vs Claude');
     expect(pdf).toContain('38% cheaper');
+  });
+  it('draws it on US Letter too, with the page size in the file', () => {
+    const doc = reportPdf(buildReport(input), 'letter');
+    expect(doc.getNumberOfPages()).toBe(1);
+    // 215.9 × 279.4 mm is 612 × 792 pt.
+    const mediaBox = (pdf: string) => pdf.match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/)!.slice(1).map((v) => Math.round(Number(v)));
+    expect(mediaBox(doc.output())).toEqual([612, 792]);
+    expect(mediaBox(reportPdf(buildReport(input)).output())).toEqual([595, 842]);
+  });
+  it('picks Letter for the locales that print on it', () => {
+    expect(defaultPaper('en-US')).toBe('letter');
+    expect(defaultPaper('en-CA')).toBe('letter');
+    expect(defaultPaper('en-GB')).toBe('a4');
+    expect(defaultPaper('de')).toBe('a4');
+    expect(defaultPaper('not a locale')).toBe('a4');
   });
 });
