@@ -85,7 +85,8 @@ async function scrollBigGrid(page: Page): Promise<ScrollResult | { largest: numb
       const grids = [...document.querySelectorAll('[role="grid"],[role="table"],table')];
       const counts = grids.map((g) => Number(g.getAttribute('aria-rowcount') ?? g.querySelectorAll('[role="row"],tr').length));
       const index = counts.findIndex((n) => n >= 10_000);
-      if (index < 0) return { largest: Math.max(0, ...counts) };
+      // -1 is a grid whose count has not come (aria-rowcount's "unknown"), told apart from no grid at all.
+      if (index < 0) return { largest: counts.length ? Math.max(...counts) : 0 };
       const grid = grids[index]!;
       const scroller = [grid, ...grid.querySelectorAll('*')].find((e) => e.scrollHeight > e.clientHeight + 100) ?? document.scrollingElement!;
       // Frames are timed only once the page has settled: web fonts in (a late font relayouts every row) and
@@ -188,11 +189,23 @@ export async function measureScroll(browser: Browser, t: Target, gw: string, met
   try {
     const page = await context.newPage();
     for (const path of pages) {
-      // A page that polls never goes network-idle; after 15 s, look at what has rendered by then.
-      await page.goto(t.client.baseUrl + path, { waitUntil: 'networkidle', timeout: 15_000 }).catch(() => undefined);
+      // Network idle is no sign the grid has its rows: the view's chunk, its first page and its count come
+      // one after another, and a page that polls never goes idle. So wait for what is measured itself, a
+      // grid announcing ≥ 10,000 rows (aria-rowcount is -1 until the count arrives), for up to 15 s.
+      await page.goto(t.client.baseUrl + path, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
+      await page
+        .waitForFunction(
+          () =>
+            [...document.querySelectorAll('[role="grid"],[role="table"],table')].some(
+              (g) => Number(g.getAttribute('aria-rowcount') ?? g.querySelectorAll('[role="row"],tr').length) >= 10_000,
+            ),
+          undefined,
+          { timeout: 15_000, polling: 100 },
+        )
+        .catch(() => undefined);
       const result = await scrollBigGrid(page);
       if ('largest' in result) {
-        seen.push(`${path}: ${result.largest} rows`);
+        seen.push(`${path}: ${result.largest < 0 ? 'a grid whose row count never came' : `${result.largest} rows`}`);
         continue;
       }
       if (result.frames.length === 0) {

@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { GatewayColumns, type SharedColumns } from './column-store.ts';
 import { TASKS, type TaskName } from './query-tasks.ts';
@@ -15,6 +17,23 @@ export type WorkerReply = { request: number; part: unknown } | { request: number
  * a copy) and runs one slice of a task at a time.
  */
 const columns = new Map<number, GatewayColumns>();
+
+/**
+ * Scans are the work that can wait; answering HTTP is not. With as many workers as cores, a worker busy on
+ * a long count shares a core with the serving thread in equal slices, so a datasets list or a script queued
+ * behind it waits a scheduler slice or more. On Linux the nice value is per thread, so this thread lowers
+ * its own (by 10, capped at the weakest, 19): the serving thread then gets a core whenever it has work,
+ * and the workers keep every cycle it leaves. Elsewhere (no /proc/thread-self) workers keep the default.
+ */
+function yieldToServingThread(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + 10));
+  } catch {
+    // Not Linux, or no procfs: the worker runs at the process's priority, as before.
+  }
+}
+if (parentPort) yieldToServingThread();
 
 parentPort?.on('message', (m: WorkerRequest) => {
   switch (m.type) {
