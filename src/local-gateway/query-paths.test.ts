@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -317,6 +317,17 @@ describe('split across worker threads (shared columns)', () => {
     const at = (p: number) => new Date(cols.createdAt[p]!).toISOString();
     const window = { filters: parse([{ key: 'created_at', operator: 'gt', value: [at(1000)] }, { key: 'created_at', operator: 'lt', value: [at(6000)] }]), ranges: true, page };
     expect(await runner.run(cols, 'select', window)).toEqual(runner.runInline(cols, 'select', window));
+  });
+
+  it('run their scans at a lower priority than the thread serving requests (Linux keeps nice per thread)', async () => {
+    await runner.run(cols, 'select', { filters: [], ranges: false, page: { orderBy: 'created_at', direction: 'asc', offset: 0, limit: 1 } });
+    const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    const own = niceOf(readFileSync('/proc/thread-self/stat', 'utf8'));
+    const threads = readdirSync('/proc/self/task').map((tid) => niceOf(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')));
+    // A process already at the weakest priority (19) leaves its workers nothing lower to take.
+    expect(own, 'run the tests below nice 19').toBeLessThan(19);
+    expect(threads.filter((n) => n > own)).toHaveLength(2);
+    expect(niceOf(readFileSync('/proc/thread-self/stat', 'utf8'))).toBe(own);
   });
 
   it('give the same exact evaluation aggregates as one pass on the main thread', async () => {
