@@ -3,10 +3,10 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { useToast } from '../../components/toast/toast-provider.tsx';
+import { formatUsd, formatCount, formatDateTime } from '../../lib/format.ts';
 import { FeedbackButtons } from './feedback-buttons.tsx';
-import { formatBytes, formatUsd, formatCount, formatDateTime } from '../../lib/format.ts';
-import { useSetLogFeedback } from './log-mutations.ts';
+import { useLogFeedback } from './log-cells.tsx';
+import { LogBodies } from './log-detail-body.tsx';
 import type { LogDetail } from '../../../shared/logs.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -22,34 +22,10 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** A request or response head as the gateway kept it; it says so when the gateway cut it short. */
-function Head({ title, text, complete, size }: { title: string; text?: string; complete?: boolean; size?: number }) {
-  if (text === undefined && size === undefined) return null;
-  return (
-    <Stack spacing={0.5}>
-      <Typography variant="subtitle2" component="h3">
-        {title}
-        {size !== undefined && ` · ${formatBytes(size)}`}
-        {complete === false && ' · truncated by the gateway'}
-      </Typography>
-      {text !== undefined && (
-        <Box
-          component="pre"
-          tabIndex={0}
-          aria-label={title}
-          sx={{ m: 0, p: 1, maxHeight: 240, overflow: 'auto', bgcolor: 'action.hover', borderRadius: 1, fontSize: 12, whiteSpace: 'pre-wrap' }}
-        >
-          {text || '(empty)'}
-        </Box>
-      )}
-    </Stack>
-  );
-}
-
-/** Every field of one log, its heads when present, and the 👍/👎 that the row has too. */
+/** Every field of one log, its request and response bodies, and the 👍/👎 that the row has too. */
 export function LogDetailView({ gw, log }: { gw: string; log: LogDetail }) {
-  const feedback = useSetLogFeedback(gw);
-  const toast = useToast();
+  // The list's own save: the same toast says what was saved, and the same one says a refusal.
+  const onFeedback = useLogFeedback(gw);
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -59,15 +35,7 @@ export function LogDetailView({ gw, log }: { gw: string; log: LogDetail }) {
       </Stack>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="body2">Feedback</Typography>
-        <FeedbackButtons
-          value={log.feedback}
-          onChange={(next) =>
-            feedback.mutate(
-              { id: log.id, feedback: next },
-              { onError: (e) => toast({ severity: 'error', message: `Could not save the feedback: ${e.message}` }) },
-            )
-          }
-        />
+        <FeedbackButtons value={log.feedback} onChange={(next) => onFeedback(log.id, next)} />
       </Stack>
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
         <Field label="Time">{formatDateTime(log.created_at)}</Field>
@@ -90,13 +58,7 @@ export function LogDetailView({ gw, log }: { gw: string; log: LogDetail }) {
         {log.metadata && <Field label="Metadata">{log.metadata}</Field>}
         <Field label="Log id">{log.id}</Field>
       </Box>
-      <Head title="Request head" text={log.request_head} complete={log.request_head_complete} size={log.request_size} />
-      <Head title="Response head" text={log.response_head} complete={log.response_head_complete} size={log.response_size} />
-      {log.request_head === undefined && log.response_head === undefined && (
-        <Typography variant="body2" color="text.secondary">
-          The gateway kept no request or response head for this log.
-        </Typography>
-      )}
+      <LogBodies gw={gw} id={log.id} />
     </Stack>
   );
 }
