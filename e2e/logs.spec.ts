@@ -140,7 +140,7 @@ interface WireLog {
   feedback?: number | null;
 }
 
-test('a log opens in a detail drawer by keyboard or click, with its fields, feedback, neighbours and URL', async ({ page, logsPage, server }) => {
+test('a log opens in a detail drawer by keyboard or click, with its fields, bodies, feedback, neighbours and URL', async ({ page, logsPage, server }) => {
   const listed = await server.api<Envelope<WireLog[]>>('/gateways/default/logs?per_page=25');
   const [first, second] = listed.json.result;
   await logsPage.goto();
@@ -169,8 +169,14 @@ test('a log opens in a detail drawer by keyboard or click, with its fields, feed
   await up.click();
   expect((await patch).status()).toBe(200);
   await expect(up).toHaveAttribute('aria-pressed', String(wanted === 1));
+  await expect(page.getByText(wanted === 1 ? 'Saved: thumbs up' : 'Feedback cleared')).toBeVisible();
   const saved = await server.api<Envelope<WireLog>>(`/gateways/default/logs/${first!.id}`);
   expect(saved.json.result.feedback).toBe(wanted);
+
+  // The bodies load with the drawer: the seed's answer, indented as JSON.
+  const answer = await server.api<Envelope<{ text: string }>>(`/gateways/default/logs/${first!.id}/response`);
+  await expect(logsPage.detail.getByLabel('Response body')).toHaveText(JSON.stringify(JSON.parse(answer.json.result.text), null, 2));
+  await expect(logsPage.detail.getByLabel('Request body')).toContainText('"messages"');
 
   // Next steps to the row below; the URL follows, and a reload reopens the same log.
   await logsPage.detail.getByRole('button', { name: 'Next log' }).click();

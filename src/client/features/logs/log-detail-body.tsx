@@ -10,8 +10,8 @@ import { formatBytes, formatCount } from '../../lib/format.ts';
 import { logBodyQuery, type LogBodyPart } from './log-detail-body-query.ts';
 
 /** Past either of these a body is shown folded to its start, with a "Show all" button. */
-export const FOLD_LINES = 12;
-export const FOLD_CHARS = 1500;
+export const FOLD_LINES = 24;
+export const FOLD_CHARS = 2000;
 
 const TITLES: Readonly<Record<LogBodyPart, string>> = { request: 'Request', response: 'Response' };
 
@@ -67,16 +67,16 @@ function BodyText({ label, body }: { label: string; body: LogBody }) {
 
 /** One of a log's bodies, loaded when the drawer shows it: the text, a plain word when none was kept, or the failure with Retry. */
 export function LogBodySection({ gw, id, part }: { gw: string; id: string; part: LogBodyPart }) {
-  const body = useQuery(logBodyQuery(gw, id, part));
+  const query = useQuery(logBodyQuery(gw, id, part));
   const headingId = useId();
   const title = TITLES[part];
   return (
     <Stack component="section" spacing={0.5} aria-labelledby={headingId}>
       <Typography id={headingId} variant="subtitle2" component="h3">
         {title}
-        {body.data && ` · ${formatBytes(body.data.size)}${body.data.json ? ' · JSON' : ''}`}
+        {query.data && ` · ${formatBytes(query.data.size)}${query.data.json ? ' · JSON' : ''}`}
       </Typography>
-      <QueryBoundary query={body} what={`the ${part}`} loading={<LoadingLines lines={2} />}>
+      <QueryBoundary query={query} what={`the ${part}`} loading={<LoadingLines lines={2} />}>
         {(data) =>
           data === null ? (
             <Typography variant="body2" color="text.secondary">
