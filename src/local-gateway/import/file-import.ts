@@ -6,7 +6,7 @@ import { LOG_COLUMNS, type StoredLog } from '../store/log-rows.ts';
 import { cloudflareLogToStored, importLogSchema } from './cloudflare-log.ts';
 import { addFileSource } from '../sync/log-sources.ts';
 import { derivedLogId } from './log-ids.ts';
-import { LineProblem, logpushEventSchema, logpushEventToStored, type DecryptOutcome, type LogExtras } from './logpush-event.ts';
+import { LineProblem, logpushEventSchema, logpushEventToStored, quickLogpushEvent, type DecryptOutcome, type LogExtras } from './logpush-event.ts';
 
 /** The two line formats a file may hold; told by its first line. */
 export type ImportFormat = 'cloudflare-logs' | 'logpush';
@@ -119,11 +119,16 @@ export class FileImport {
       if (!parsed.success) throw new LineProblem(undefined, zodProblem(parsed.error));
       this.save(cloudflareLogToStored(parsed.data, this.options.gatewayId, (ms) => derivedLogId(text, ms)), undefined);
     } else {
-      const parsed = logpushEventSchema.safeParse(raw);
-      if (!parsed.success) throw new LineProblem(undefined, zodProblem(parsed.error));
-      const gatewayId = this.options.gatewayId ?? parsed.data.Gateway;
+      let event = quickLogpushEvent(raw as Record<string, unknown>);
+      if (!event) {
+        // Not a plain event: the schema reads what it tolerates (texts for numbers, say) or names the bad field.
+        const parsed = logpushEventSchema.safeParse(raw);
+        if (!parsed.success) throw new LineProblem(undefined, zodProblem(parsed.error));
+        event = parsed.data;
+      }
+      const gatewayId = this.options.gatewayId ?? event.Gateway;
       if (!gatewayId) throw new LineProblem('Gateway', 'is missing: pass --gateway ID to say where these logs go');
-      const { log, extras } = logpushEventToStored(parsed.data, gatewayId, derivedLogId(text, parsed.data.Timestamp), this.options.privateKey, this.outcome);
+      const { log, extras } = logpushEventToStored(event, gatewayId, derivedLogId(text, event.Timestamp), this.options.privateKey, this.outcome);
       this.save(log, extras);
     }
   }

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { isIsoDateTime } from '../../shared/filters.ts';
 import { gatewayIdSchema } from '../../shared/gateways.ts';
-import type { StoredLog } from '../store/log-rows.ts';
+import { MAX_LOG_COUNT, type StoredLog } from '../store/log-rows.ts';
 import { count, text } from './cloudflare-log.ts';
 import { decryptField, isEncrypted } from './decrypt.ts';
 
@@ -95,6 +95,78 @@ export const logpushEventSchema = z.object({
 });
 
 export type LogpushEvent = z.infer<typeof logpushEventSchema>;
+
+/** Gateway names already checked by gatewayIdSchema: a file names the same few on every line. */
+const checkedGateways = new Set<string>();
+
+const isText = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max;
+const isCount = (v: number): boolean => Number.isSafeInteger(v) && v >= 0 && v <= MAX_LOG_COUNT;
+const isOptionalNumber = (v: unknown): v is number | undefined => v === undefined || (typeof v === 'number' && Number.isFinite(v));
+
+/** Metrics as metricsSchema reads an object of numbers; null when it needs the schema (a text, a bad value). */
+function quickMetrics(m: unknown): LogpushEvent['Metrics'] | null {
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return null;
+  const r = m as Record<string, unknown>;
+  const cost = pick(r, METRIC_NAMES.cost);
+  const duration = pick(r, METRIC_NAMES.duration);
+  const tokensIn = pick(r, METRIC_NAMES.tokensIn);
+  const tokensOut = pick(r, METRIC_NAMES.tokensOut);
+  if (!isOptionalNumber(cost) || !isOptionalNumber(duration) || !isOptionalNumber(tokensIn) || !isOptionalNumber(tokensOut)) return null;
+  if (cost !== undefined && cost < 0) return null;
+  const rounded = duration === undefined ? undefined : Math.round(duration);
+  if (duration !== undefined && (duration < 0 || !isCount(rounded!))) return null;
+  if ((tokensIn !== undefined && !isCount(tokensIn)) || (tokensOut !== undefined && !isCount(tokensOut))) return null;
+  const out: NonNullable<LogpushEvent['Metrics']> = {};
+  if (cost !== undefined) out.cost = cost;
+  if (rounded !== undefined) out.duration = rounded;
+  if (tokensIn !== undefined) out.tokensIn = tokensIn;
+  if (tokensOut !== undefined) out.tokensOut = tokensOut;
+  return out;
+}
+
+/**
+ * The same reading as logpushEventSchema for the events real files hold (every field absent or of its
+ * plain type and within its bounds), without zod's per-field cost: an import reads a million of them.
+ * Answers null for anything else, and the caller then runs the schema, which accepts the rest it
+ * tolerates and names the field of a bad value; so this never decides alone that a line is bad.
+ */
+export function quickLogpushEvent(raw: Record<string, unknown>): LogpushEvent | null {
+  const Timestamp = typeof raw.Timestamp === 'number' ? parseTimestamp(raw.Timestamp) : undefined;
+  if (Timestamp === undefined) return null;
+  const { Gateway, Provider, Model, RequestedModel, StatusCode, Cached, RateLimited, Endpoint, RoutingDecisionID, RoutingReason } = raw;
+  if (Gateway !== undefined && !(typeof Gateway === 'string' && checkedGateways.has(Gateway))) {
+    if (!gatewayIdSchema.safeParse(Gateway).success) return null;
+    checkedGateways.add(Gateway as string);
+  }
+  if (Provider !== undefined && !isText(Provider, 200)) return null;
+  if (Model !== undefined && !isText(Model, 200)) return null;
+  if (RequestedModel !== undefined && !isText(RequestedModel, 200)) return null;
+  if (StatusCode !== undefined && !(typeof StatusCode === 'number' && Number.isSafeInteger(StatusCode) && StatusCode >= 100 && StatusCode <= 599)) return null;
+  if (Cached !== undefined && typeof Cached !== 'boolean') return null;
+  if (RateLimited !== undefined && typeof RateLimited !== 'boolean') return null;
+  if (Endpoint !== undefined && !isText(Endpoint, 2000)) return null;
+  if (RoutingDecisionID !== undefined && !isText(RoutingDecisionID, 200)) return null;
+  if (RoutingReason !== undefined && !isText(RoutingReason, 2000)) return null;
+  const Metrics = raw.Metrics === undefined ? undefined : quickMetrics(raw.Metrics);
+  if (Metrics === null) return null;
+  // Built as the schema builds its output: only the fields present.
+  const event: LogpushEvent = { Timestamp };
+  if (Gateway !== undefined) event.Gateway = Gateway as string;
+  if (Provider !== undefined) event.Provider = Provider as string;
+  if (Model !== undefined) event.Model = Model as string;
+  if (RequestedModel !== undefined) event.RequestedModel = RequestedModel as string;
+  if (StatusCode !== undefined) event.StatusCode = StatusCode as number;
+  if (Cached !== undefined) event.Cached = Cached as boolean;
+  if (RateLimited !== undefined) event.RateLimited = RateLimited as boolean;
+  if (Metrics !== undefined) event.Metrics = Metrics;
+  if (Endpoint !== undefined) event.Endpoint = Endpoint as string;
+  if (RoutingDecisionID !== undefined) event.RoutingDecisionID = RoutingDecisionID as string;
+  if (RoutingReason !== undefined) event.RoutingReason = RoutingReason as string;
+  if (raw.Metadata !== undefined) event.Metadata = raw.Metadata;
+  if (raw.RequestBody !== undefined) event.RequestBody = raw.RequestBody;
+  if (raw.ResponseBody !== undefined) event.ResponseBody = raw.ResponseBody;
+  return event;
+}
 
 /** What a log keeps beside its row: Logpush fields the Logs API has no column for, and decrypted bodies. */
 export interface LogExtras {
