@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Store } from './store.ts';
 import { FileImport, type FileImportOptions, type FileImportResult } from './import/file-import.ts';
-import { readLines } from './import/lines.ts';
+import { readLineBatches } from './import/lines.ts';
 
 export { importLogSchema } from './import/cloudflare-log.ts';
 export type { FileImportOptions, FileImportResult } from './import/file-import.ts';
@@ -32,7 +32,9 @@ export async function importLogFile(store: Store, file: string, options: FileImp
   try {
     let number = 0;
     try {
-      for await (const line of readLines(file, onProgress)) if (!run.line(line, ++number)) break;
+      reading: for await (const batch of readLineBatches(file, onProgress)) {
+        for (const line of batch) if (!run.line(line, ++number)) break reading;
+      }
     } catch (error) {
       // The file itself is unreadable past this point (a truncated or corrupt gzip stream, an I/O error).
       run.fail(`after line ${number}: the file cannot be read on (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);

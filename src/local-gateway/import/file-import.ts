@@ -38,6 +38,19 @@ export type FileImportResult =
 
 const MAX_REPORTED = 20;
 const INSERT_COLUMNS = LOG_COLUMNS.split(', ');
+/**
+ * Logs inserted per statement: one multi-row INSERT costs about what one single-row INSERT does, so
+ * batching divides the per-statement cost (binding, stepping, the call into SQLite) by this much.
+ */
+const BATCH = 64;
+const ROW_PLACEHOLDERS = `(${INSERT_COLUMNS.map(() => '?').join(', ')})`;
+
+/** A validated line waiting for its batch's INSERT. */
+interface Pending {
+  log: StoredLog;
+  extras: LogExtras | undefined;
+  line: number;
+}
 
 /** `line 3: cost must be a number` from a zod failure (the first issue, as the other readers report). */
 function zodProblem(error: z.ZodError): string {
@@ -65,7 +78,11 @@ export class FileImport {
   private readonly knownGateways = new Set<string>();
   private readonly outcome: DecryptOutcome = { keptOut: 0 };
   private readonly db: Database.Database;
-  private readonly insertLog: Database.Statement;
+  /** Multi-row INSERTs by row count (the full batch, and the last, shorter one). */
+  private readonly insertLogs = new Map<number, Database.Statement>();
+  private readonly pending: Pending[] = [];
+  private readonly params: unknown[] = [];
+  private currentLine = 0;
   private readonly insertExtras: Database.Statement;
   private readonly gatewayOfId: Database.Statement<[string], string>;
   private readonly bumpGeneration: Database.Statement;
@@ -76,9 +93,6 @@ export class FileImport {
     private readonly options: FileImportOptions = {},
   ) {
     this.db = store.db;
-    this.insertLog = this.db.prepare(
-      `INSERT INTO logs (${LOG_COLUMNS}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`,
-    );
     this.insertExtras = this.db.prepare(
       `INSERT INTO log_extras (log_id, requested_model, rate_limited, routing_decision_id, routing_reason, request_body, response_body)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -95,13 +109,21 @@ export class FileImport {
     this.lineCount = number;
     if (this.errors.length >= MAX_REPORTED) return false;
     if (text.trim() === '') return true;
+    this.currentLine = number;
     try {
       this.take(text);
+      if (this.pending.length >= BATCH) this.flush();
     } catch (error) {
-      if (error instanceof LineProblem) this.errors.push(`line ${number}: ${error.field ? `${error.field} ` : ''}${error.message}`);
+      if (error instanceof LineProblem) this.problem(number, error);
       else throw error;
     }
     return this.errors.length < MAX_REPORTED;
+  }
+
+  private problem(number: number, error: LineProblem): void {
+    this.errors.push(`line ${number}: ${error.field ? `${error.field} ` : ''}${error.message}`);
+    // The file is refused: what waits for its INSERT never needs writing.
+    this.pending.length = 0;
   }
 
   private take(text: string): void {
@@ -140,22 +162,48 @@ export class FileImport {
       if (!this.store.gateways.get(log.gateway_id)) this.store.gateways.create(log.gateway_id);
       this.knownGateways.add(log.gateway_id);
     }
-    const changes = this.insertLog.run(
-      log.id, log.gateway_id, log.created_at, log.provider, log.model, log.model_type, log.path, log.duration, log.success, log.cached,
-      log.tokens_in, log.tokens_out, log.cost, log.request_content_type, log.response_content_type, log.request_type, log.status_code,
-      log.metadata, log.feedback, log.score,
-    ).changes;
-    if (changes === 0) {
-      const owner = this.gatewayOfId.get(log.id);
-      if (owner !== log.gateway_id) throw new LineProblem('id', `${log.id} already exists in gateway ${owner}`);
-      this.alreadyPresent++;
-      return;
+    this.pending.push({ log, extras, line: this.currentLine });
+  }
+
+  /** Inserts the waiting logs in one statement; the ids it did not insert were stored already. */
+  private flush(): void {
+    const rows = this.pending;
+    if (rows.length === 0) return;
+    let insert = this.insertLogs.get(rows.length);
+    if (!insert) {
+      insert = this.db.prepare(`INSERT INTO logs (${LOG_COLUMNS}) VALUES ${Array.from(rows, () => ROW_PLACEHOLDERS).join(', ')} ON CONFLICT(id) DO NOTHING RETURNING id`).pluck();
+      this.insertLogs.set(rows.length, insert);
     }
-    if (extras) {
-      this.insertExtras.run(log.id, extras.requested_model, extras.rate_limited, extras.routing_decision_id, extras.routing_reason, extras.request_body, extras.response_body);
+    const params = this.params;
+    params.length = 0;
+    for (const { log } of rows) {
+      params.push(
+        log.id, log.gateway_id, log.created_at, log.provider, log.model, log.model_type, log.path, log.duration, log.success, log.cached,
+        log.tokens_in, log.tokens_out, log.cost, log.request_content_type, log.response_content_type, log.request_type, log.status_code,
+        log.metadata, log.feedback, log.score,
+      );
     }
-    this.imported++;
-    this.byGateway[log.gateway_id] = (this.byGateway[log.gateway_id] ?? 0) + 1;
+    const inserted = insert.all(params) as string[];
+    // Every row new (the usual case): no set to build.
+    const fresh = inserted.length === rows.length ? undefined : new Set(inserted);
+    for (const { log, extras, line } of rows) {
+      if (fresh && !fresh.delete(log.id)) {
+        // Stored before, or earlier in this batch (the same line twice): a redelivery, unless another gateway has it.
+        const owner = this.gatewayOfId.get(log.id);
+        if (owner !== log.gateway_id) {
+          this.problem(line, new LineProblem('id', `${log.id} already exists in gateway ${owner}`));
+          return;
+        }
+        this.alreadyPresent++;
+        continue;
+      }
+      if (extras) {
+        this.insertExtras.run(log.id, extras.requested_model, extras.rate_limited, extras.routing_decision_id, extras.routing_reason, extras.request_body, extras.response_body);
+      }
+      this.imported++;
+      this.byGateway[log.gateway_id] = (this.byGateway[log.gateway_id] ?? 0) + 1;
+    }
+    rows.length = 0;
   }
 
   /** Refuses the file with a problem found outside its lines (an unreadable gzip stream, say). */
@@ -167,6 +215,12 @@ export class FileImport {
   finish(): FileImportResult {
     if (!this.open) throw new Error('this import has finished');
     this.open = false;
+    try {
+      if (this.errors.length === 0) this.flush();
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
     if (this.errors.length > 0) {
       this.db.exec('ROLLBACK');
       return { ok: false, errors: this.errors };
