@@ -51,11 +51,6 @@ export async function* readLineBatches(file: string, onBytes?: (bytesRead: numbe
   if (rest !== '') yield [rest];
 }
 
-/** The lines of a text file one by one (see readLineBatches). */
-export async function* readLines(file: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<string> {
-  for await (const batch of readLineBatches(file, onBytes)) yield* batch;
-}
-
 /** The files to import: a file as it is, a folder as its files (not recursive), in name order. */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];

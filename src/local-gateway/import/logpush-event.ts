@@ -67,6 +67,12 @@ const metricsSchema = z.preprocess(
   ),
 );
 
+/** Bounds of an event's fields, read by the schema and by the quick reading alike. */
+const NAME_MAX = 200;
+const LONG_TEXT_MAX = 2000;
+const STATUS_MIN = 100;
+const STATUS_MAX = 599;
+
 /** One `ai_gateway_events` line, as documented, read tolerantly; unknown fields are ignored. */
 export const logpushEventSchema = z.object({
   Timestamp: z.unknown().transform((value, ctx) => {
@@ -78,16 +84,16 @@ export const logpushEventSchema = z.object({
     return ms;
   }),
   Gateway: gatewayIdSchema.optional(),
-  Provider: text(200).optional(),
-  Model: text(200).optional(),
-  RequestedModel: text(200).optional(),
-  StatusCode: number.int('must be a whole number').min(100, 'must be an HTTP status').max(599, 'must be an HTTP status').optional(),
+  Provider: text(NAME_MAX).optional(),
+  Model: text(NAME_MAX).optional(),
+  RequestedModel: text(NAME_MAX).optional(),
+  StatusCode: number.int('must be a whole number').min(STATUS_MIN, 'must be an HTTP status').max(STATUS_MAX, 'must be an HTTP status').optional(),
   Cached: flag.optional(),
   RateLimited: flag.optional(),
   Metrics: metricsSchema.optional(),
-  Endpoint: text(2000).optional(),
-  RoutingDecisionID: text(200).optional(),
-  RoutingReason: text(2000).optional(),
+  Endpoint: text(LONG_TEXT_MAX).optional(),
+  RoutingDecisionID: text(NAME_MAX).optional(),
+  RoutingReason: text(LONG_TEXT_MAX).optional(),
   // Encrypted or plain; opened (or kept out) by logpushEventToStored.
   Metadata: z.unknown().optional(),
   RequestBody: z.unknown().optional(),
@@ -138,15 +144,15 @@ export function quickLogpushEvent(raw: Record<string, unknown>): LogpushEvent | 
     if (!gatewayIdSchema.safeParse(Gateway).success) return null;
     checkedGateways.add(Gateway as string);
   }
-  if (Provider !== undefined && !isText(Provider, 200)) return null;
-  if (Model !== undefined && !isText(Model, 200)) return null;
-  if (RequestedModel !== undefined && !isText(RequestedModel, 200)) return null;
-  if (StatusCode !== undefined && !(typeof StatusCode === 'number' && Number.isSafeInteger(StatusCode) && StatusCode >= 100 && StatusCode <= 599)) return null;
+  if (Provider !== undefined && !isText(Provider, NAME_MAX)) return null;
+  if (Model !== undefined && !isText(Model, NAME_MAX)) return null;
+  if (RequestedModel !== undefined && !isText(RequestedModel, NAME_MAX)) return null;
+  if (StatusCode !== undefined && !(typeof StatusCode === 'number' && Number.isSafeInteger(StatusCode) && StatusCode >= STATUS_MIN && StatusCode <= STATUS_MAX)) return null;
   if (Cached !== undefined && typeof Cached !== 'boolean') return null;
   if (RateLimited !== undefined && typeof RateLimited !== 'boolean') return null;
-  if (Endpoint !== undefined && !isText(Endpoint, 2000)) return null;
-  if (RoutingDecisionID !== undefined && !isText(RoutingDecisionID, 200)) return null;
-  if (RoutingReason !== undefined && !isText(RoutingReason, 2000)) return null;
+  if (Endpoint !== undefined && !isText(Endpoint, LONG_TEXT_MAX)) return null;
+  if (RoutingDecisionID !== undefined && !isText(RoutingDecisionID, NAME_MAX)) return null;
+  if (RoutingReason !== undefined && !isText(RoutingReason, LONG_TEXT_MAX)) return null;
   const Metrics = raw.Metrics === undefined ? undefined : quickMetrics(raw.Metrics);
   if (Metrics === null) return null;
   // Built as the schema builds its output: only the fields present.
