@@ -40,6 +40,8 @@ export function stackedTableSx(below: 'sm' | 'md' = 'sm'): SxProps<Theme> {
       minWidth: 0,
       tableLayout: 'auto',
       '& caption': { display: 'block' },
+      // A fixed table's column widths mean nothing on cards, and would widen the block table.
+      '& colgroup': { display: 'none' },
       '& thead': visuallyHidden,
       '& tbody': { display: 'block' },
       '& tbody > tr': {
@@ -54,8 +56,9 @@ export function stackedTableSx(below: 'sm' | 'md' = 'sm'): SxProps<Theme> {
         borderColor: 'divider',
       },
       '& tbody > tr:last-of-type': { borderBottom: 0 },
-      // `:nth-of-type(n)` matches every cell; it only lifts the rule over a list's own cell classes.
-      '& tbody > tr > td:nth-of-type(n)': {
+      // `:nth-of-type(n)` matches every cell; it only lifts the rule over a list's own cell classes. A row's
+      // header cell (`th scope="row"`, as in the analysis tables) is a cell like the others here.
+      '& tbody > tr > :is(td, th):nth-of-type(n)': {
         display: 'block',
         order: 3,
         width: 'auto',
@@ -66,14 +69,14 @@ export function stackedTableSx(below: 'sm' | 'md' = 'sm'): SxProps<Theme> {
         whiteSpace: 'normal',
         overflowWrap: 'anywhere',
       },
-      '& tbody > tr > td[data-label]::before': {
+      '& tbody > tr > :is(td, th)[data-label]::before': {
         content: 'attr(data-label) ": "',
         color: theme.vars?.palette.text.secondary ?? theme.palette.text.secondary,
       },
-      [`& tbody > tr > td.${STACK.lead}`]: { order: 0 },
-      [`& tbody > tr > td.${STACK.title}`]: { order: 1, flex: '1 1 0', minWidth: 0, fontWeight: 600 },
-      [`& tbody > tr > td.${STACK.actions}`]: { order: 2, ml: 'auto', whiteSpace: 'nowrap' },
-      [`& tbody > tr > td.${STACK.full}`]: { flexBasis: '100%' },
+      [`& tbody > tr > :is(td, th).${STACK.lead}`]: { order: 0 },
+      [`& tbody > tr > :is(td, th).${STACK.title}`]: { order: 1, flex: '1 1 0', minWidth: 0, fontWeight: 600 },
+      [`& tbody > tr > :is(td, th).${STACK.actions}`]: { order: 2, ml: 'auto', whiteSpace: 'nowrap' },
+      [`& tbody > tr > :is(td, th).${STACK.full}`]: { flexBasis: '100%' },
     },
   });
 }

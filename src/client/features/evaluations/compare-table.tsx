@@ -17,6 +17,7 @@ import { MISSING } from '../../lib/format.ts';
 import { StatusChip } from './status-chip.tsx';
 import { paths } from '../../lib/paths.ts';
 import { formatCount } from '../../lib/format.ts';
+import { STACK, stackedTableSx } from '../../components/stacked-table.ts';
 
 const TONE_COLOR = { better: 'success.main', worse: 'error.main', same: 'text.secondary', neutral: 'text.secondary' } as const;
 const TONE_WORD = { better: 'better', worse: 'worse', same: 'no change', neutral: '' } as const;
@@ -75,7 +76,9 @@ function Cell({ cell, kind, isBaseline }: { cell: CompareCell; kind: ResultKind;
 export function CompareTable({ gw, evaluations, rows, baselineId, now }: CompareTableProps) {
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table aria-label="Comparison">
+      {/* On a phone an evaluator is a card: each evaluation's figures after its name (the header row, with the
+          evaluations' links and states, is for screen readers there; the analysis above names them too). */}
+      <Table aria-label="Comparison" sx={stackedTableSx()}>
         <TableHead>
           <TableRow>
             <TableCell>Evaluator</TableCell>
@@ -103,11 +106,16 @@ export function CompareTable({ gw, evaluations, rows, baselineId, now }: Compare
         <TableBody>
           {rows.map((r) => (
             <TableRow key={r.evaluationTypeId}>
-              <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+              <TableCell component="th" scope="row" className={`${STACK.title} ${STACK.full}`} sx={{ fontWeight: 600 }}>
                 {r.evaluator}
               </TableCell>
               {r.cells.map((c) => (
-                <TableCell key={c.evaluationId} sx={{ verticalAlign: 'top' }}>
+                <TableCell
+                  key={c.evaluationId}
+                  data-label={`${evaluations.find((e) => e.id === c.evaluationId)?.name ?? c.evaluationId}${c.evaluationId === baselineId ? ' (baseline)' : ''}`}
+                  sx={{ verticalAlign: 'top' }}
+                  className={STACK.full}
+                >
                   <Cell cell={c} kind={r.kind} isBaseline={c.evaluationId === baselineId} />
                 </TableCell>
               ))}

@@ -15,6 +15,15 @@ export const LOG_COLUMNS = ['Time', 'Provider', 'Model', 'Status', 'Cache', 'Tok
 const NUMERIC = new Set(['Tokens in', 'Tokens out', 'Cost', 'Duration']);
 
 /**
+ * The paged table's column widths in px, one per `LOG_COLUMNS` entry; Model (null) takes what is left. Fixed,
+ * so a page of long models or costs does not move the columns from one render to the next; each fits its
+ * header with the sort arrow and its widest usual value (Time: "Dec 31, 2026, 12:59:59 PM").
+ */
+export const LOG_TABLE_WIDTHS: readonly (number | null)[] = [208, 120, null, 104, 100, 96, 108, 96, 104, 96];
+/** Below this the table scrolls sideways rather than squeezing Model under a readable width. */
+export const LOG_TABLE_MIN_WIDTH = LOG_TABLE_WIDTHS.reduce<number>((sum, w) => sum + (w ?? 160), 0);
+
+/**
  * How the cells are drawn: a real table's `td`/`th`, or the `div`s of an ARIA grid, which a windowed list
  * needs because rows are positioned one by one and a `<table>` lays them out itself.
  */

@@ -7,7 +7,7 @@ import TableRow from '@mui/material/TableRow';
 import type { KeyboardEvent } from 'react';
 import { stackedTableSx } from '../../components/stacked-table.ts';
 import type { LogEntry } from '../../../shared/logs.ts';
-import { LogCells, logCellsSx, LogHeaderCells, useLogFeedback } from './log-cells.tsx';
+import { LOG_COLUMNS, LOG_TABLE_MIN_WIDTH, LOG_TABLE_WIDTHS, LogCells, logCellsSx, LogHeaderCells, useLogFeedback } from './log-cells.tsx';
 import type { LogOrderKey, LogSort } from './log-sort.ts';
 
 interface LogsTableProps {
@@ -34,9 +34,25 @@ export function LogsTable({ gw, logs, sort, onSort, selectedId, onOpen }: LogsTa
       <Table
         size="small"
         aria-label="Logs"
-        sx={[{ minWidth: 900, '& caption': { captionSide: 'top', py: 1 }, ...logCellsSx }, stackedTableSx()].flat()}
+        sx={[
+          {
+            // Widths from the colgroup, not from the page's contents: the columns stay put between pages.
+            tableLayout: 'fixed',
+            minWidth: LOG_TABLE_MIN_WIDTH,
+            '& caption': { captionSide: 'top', py: 1 },
+            ...logCellsSx,
+            // A value wider than its column is cut with an ellipsis instead of running into the next one.
+            '& .log-nowrap': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+          },
+          stackedTableSx(),
+        ].flat()}
       >
         <caption>Click a row, or press Enter on it, for all of the log's fields.</caption>
+        <colgroup>
+          {LOG_COLUMNS.map((c, i) => (
+            <col key={c} style={LOG_TABLE_WIDTHS[i] ? { width: LOG_TABLE_WIDTHS[i] } : undefined} />
+          ))}
+        </colgroup>
         <TableHead>
           <TableRow>
             <LogHeaderCells kind="table" sort={sort} onSort={onSort} />

@@ -6,6 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { STACK, stackedTableSx } from '../../../components/stacked-table.ts';
 
 export interface MetricRow {
   label: string;
@@ -21,7 +22,8 @@ export function MetricTable({ title, columns, rows, note }: { title: string; col
         {title}
       </Typography>
       <TableContainer sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label={title}>
+        {/* On a phone a statistic is a card: its name on a line, then each group's figure after the group's name. */}
+        <Table size="small" aria-label={title} sx={stackedTableSx()}>
           <TableHead>
             <TableRow>
               <TableCell component="th" scope="col">
@@ -37,11 +39,11 @@ export function MetricTable({ title, columns, rows, note }: { title: string; col
           <TableBody>
             {rows.map((row) => (
               <TableRow key={row.label}>
-                <TableCell component="th" scope="row">
+                <TableCell component="th" scope="row" className={`${STACK.title} ${STACK.full}`}>
                   {row.label}
                 </TableCell>
                 {row.cells.map((cell, i) => (
-                  <TableCell key={i} align="right" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                  <TableCell key={i} align="right" data-label={columns[i]} sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
                     {cell.value}
                     {cell.interval && (
                       <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>

@@ -10,6 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
+import { STACK, stackedTableSx } from '../../../components/stacked-table.ts';
 import type { GroupAnalysis } from '../../../../shared/analysis.ts';
 import { COMPARE_METHODS, type VerdictTone } from '../../../../shared/stats-compare.ts';
 import { readIntParam } from '../../../lib/url-state.ts';
@@ -61,7 +62,8 @@ export function VerdictsTable({ groups, baseline, onBaseline, title = 'Against a
         </FormControl>
       )}
       <TableContainer sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label={`Verdicts against ${groups[baseline]!.label}`}>
+        {/* On a phone a metric is a card: its name on a line, then each comparison's verdict after its name. */}
+        <Table size="small" aria-label={`Verdicts against ${groups[baseline]!.label}`} sx={stackedTableSx()}>
           <TableHead>
             <TableRow>
               <TableCell component="th" scope="col">
@@ -77,16 +79,16 @@ export function VerdictsTable({ groups, baseline, onBaseline, title = 'Against a
           <TableBody>
             {rows.map(({ metric, cells }) => (
               <TableRow key={metric.label}>
-                <TableCell component="th" scope="row">
+                <TableCell component="th" scope="row" className={`${STACK.title} ${STACK.full}`}>
                   {metric.label}
                 </TableCell>
                 {cells.map((c, i) => (
-                  <TableCell key={i}>
+                  <TableCell key={i} data-label={`${others[i]!.label} vs ${groups[baseline]!.label}`}>
                     <Typography component="span" sx={{ fontWeight: 600, color: TONE_COLOR[c.verdict.tone], display: 'block' }}>
                       {c.verdict.text}
                     </Typography>
                     {c.d && (
-                      <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', whiteSpace: 'nowrap' }}>
+                      <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', whiteSpace: { xs: 'normal', sm: 'nowrap' } }}>
                         {metric.unit === 'share'
                           ? `${(c.d.diff * 100).toFixed(1)} points (95% CI ${((c.d.diff_ci?.[0] ?? 0) * 100).toFixed(1)} to ${((c.d.diff_ci?.[1] ?? 0) * 100).toFixed(1)})`
                           : `${c.d.diff >= 0 ? '+' : ''}${formatFigure(metric.unit, c.d.diff)} (95% CI ${formatInterval(metric.unit, c.d.diff_ci)})`}
