@@ -44,6 +44,7 @@ export const routes = [
               { path: 'evaluations/new', lazy: page(() => import('../features/evaluations/new-evaluation.tsx')) },
               { path: 'evaluations/compare', lazy: page(() => import('../features/evaluations/compare-page.tsx')) },
               { path: 'evaluations/:id', lazy: page(() => import('../features/evaluations/evaluation-detail.tsx')) },
+              { path: 'sources', lazy: page(() => import('../features/sources/sources-page.tsx')) },
             ],
           },
           { path: '*', lazy: page(() => import('./not-found.tsx')) },

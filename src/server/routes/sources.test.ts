@@ -39,11 +39,11 @@ function upload(file: Buffer, name: string, headers: Record<string, string> = {}
   return app.request('/api/gateways/default/sources', {
     method: 'POST',
     headers: { origin: 'http://localhost', 'content-type': 'application/octet-stream', [SOURCE_UPLOAD_HEADERS.fileName]: encodeURIComponent(name), ...headers },
-    body: file,
+    body: new Uint8Array(file),
   });
 }
 
-const total = async () => pageOf(logSchema).parse(await (await app.request('/api/gateways/default/logs?per_page=1')).json()).result_info!.total_count;
+const total = async () => pageOf(logSchema).parse(await (await app.request('/api/gateways/default/logs?per_page=1')).json()).result_info?.total_count ?? 0;
 const listSources = async () => logSourcesEnvelopeSchema.parse(await (await app.request('/api/gateways/default/sources')).json()).result;
 
 beforeAll(async () => {
@@ -141,7 +141,7 @@ describe('log sources (local mode)', () => {
   });
 
   it('refuses a missing file name, a path as a name, and an unknown gateway', async () => {
-    const noName = await app.request('/api/gateways/default/sources', { method: 'POST', headers: { origin: 'http://localhost' }, body: logpushFile(1) });
+    const noName = await app.request('/api/gateways/default/sources', { method: 'POST', headers: { origin: 'http://localhost' }, body: new Uint8Array(logpushFile(1)) });
     expect(noName.status).toBe(400);
     expect(errorEnvelopeSchema.parse(await noName.json()).errors[0]!.path).toEqual(['body', 'file_name']);
     expect((await upload(logpushFile(1), '../etc/passwd')).status).toBe(400);
