@@ -17,6 +17,8 @@ export class StartupError extends Error {
 export interface StartOptions {
   /** The built dashboard (default `./dist`). */
   distDir?: string;
+  /** Where the sync account's `SYNC_CLOUDFLARE_*` variables are read (default `process.env`; local mode). */
+  syncEnv?: NodeJS.ProcessEnv;
   /** Banner and request log lines (default stdout). */
   log?: (line: string) => void;
   /** Test hook: per-attempt upstream timeout. */
@@ -60,14 +62,15 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
       ...(env.localGatewayQueryThreads === undefined ? {} : { queryThreads: env.localGatewayQueryThreads }),
     });
     const { LocalSources } = await import('../local-gateway/sync/upload-import.ts');
-    const sources = new LocalSources(env.dataDir);
+    const { syncSourceFromEnv } = await import('../local-gateway/sync/sync-job.ts');
+    const sources = new LocalSources(env.dataDir, { config: syncSourceFromEnv(so.syncEnv ?? process.env) });
     const fetch = so.wrapLocalGateway ? so.wrapLocalGateway(gateway.fetch) : gateway.fetch;
     localGateway = {
       fetch,
       tokenFile: gateway.tokenFile,
       sources,
       close: async () => {
-        sources.close();
+        await sources.close();
         await gateway.close();
       },
     };

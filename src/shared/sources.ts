@@ -47,3 +47,45 @@ export const sourceUploadResultSchema = z.object({
 export type SourceUploadResult = z.infer<typeof sourceUploadResultSchema>;
 
 export const sourceUploadEnvelopeSchema = envelopeOf(sourceUploadResultSchema);
+
+/**
+ * A sync of the gateway from the Cloudflare account configured on the server, run by the server as a job
+ * the page polls (`GET /api/gateways/:gw/sources/sync`). Counts are this job's, over its runs (a paused
+ * job resumed adds to them).
+ */
+export const syncJobSchema = z.object({
+  status: z.enum(['running', 'paused', 'cancelled', 'done', 'failed']),
+  /** New logs stored by this job. */
+  stored: z.number().int().nonnegative(),
+  /** Logs met that were stored already. */
+  already_present: z.number().int().nonnegative(),
+  /** Logs newer than the cursor when the current run began (the account's count), once known. */
+  expected: z.number().int().nonnegative().nullable(),
+  calls: z.number().int().nonnegative(),
+  /** Time left at this run's pace, once it has one. */
+  eta_ms: z.number().nonnegative().nullable(),
+  started_at: z.string(),
+  /** When the job stopped (done, failed, paused or cancelled). */
+  ended_at: z.string().nullable(),
+  /** Why a failed job stopped, and whether trying again as it is may work (the API was busy or down). */
+  error: z.object({ message: z.string(), retryable: z.boolean() }).nullable(),
+});
+export type SyncJob = z.infer<typeof syncJobSchema>;
+
+export const syncStatusSchema = z.object({
+  /** Whether the server has an account to sync from; when not, `missing` says what to set. */
+  configured: z.boolean(),
+  missing: z.string().nullable(),
+  /** The account the server syncs from (its id is no secret; the token is never answered). */
+  account_id: z.string().nullable(),
+  /** When this gateway's sync last ended up to date, or null before one did. */
+  last_synced_at: z.string().nullable(),
+  /** The gateway's latest job since the server started, or null. */
+  job: syncJobSchema.nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+export const syncStatusEnvelopeSchema = envelopeOf(syncStatusSchema);
+
+/** `POST /api/gateways/:gw/sources/sync`: start (or resume, or retry) a sync, pause it, or cancel it. */
+export const syncActionSchema = z.object({ action: z.enum(['start', 'pause', 'cancel']) }).strict();
+export type SyncAction = z.infer<typeof syncActionSchema>;

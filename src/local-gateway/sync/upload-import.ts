@@ -4,7 +4,9 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { FileImport, type FileImportResult } from '../import/file-import.ts';
 import { Store } from '../store.ts';
+import type { SyncAction, SyncJob, SyncStatus } from '../../shared/sources.ts';
 import { sourcesOf, type LogSource } from './log-sources.ts';
+import { SyncJobConflict, SyncJobs, type SyncJobOptions, type SyncSourceConfig } from './sync-job.ts';
 
 /** Thrown for a key that cannot be used; its message never quotes the key. */
 class UploadKeyError extends Error {}
@@ -67,8 +69,30 @@ export class LocalSources {
   private readonly reader: Store;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dataDir: string) {
+  private readonly syncs: SyncJobs;
+
+  /** `sync`: the account the server syncs from (or what to set for one), and the sync's pacing and retries. */
+  constructor(
+    private readonly dataDir: string,
+    sync: { config: SyncSourceConfig; options?: SyncJobOptions } = { config: { ok: false, message: 'no account to sync from is configured' } },
+  ) {
     this.reader = new Store(dataDir);
+    this.syncs = new SyncJobs(dataDir, sync.config, sync.options);
+  }
+
+  syncStatus(gatewayId: string): SyncStatus {
+    return this.syncs.status(gatewayId, this.reader);
+  }
+
+  /** Starts, pauses or cancels the gateway's sync; an action that does not fit the job's state is a conflict. */
+  async syncAction(gatewayId: string, action: SyncAction['action']): Promise<{ ok: true; job: SyncJob } | { ok: false; conflict: string }> {
+    try {
+      const job = action === 'start' ? this.syncs.start(gatewayId) : await this.syncs.stop(gatewayId, action === 'pause' ? 'paused' : 'cancelled');
+      return { ok: true, job };
+    } catch (error) {
+      if (error instanceof SyncJobConflict) return { ok: false, conflict: error.message };
+      throw error;
+    }
   }
 
   /** The gateway's sources, most recent first; undefined when there is no such gateway. */
@@ -126,7 +150,8 @@ export class LocalSources {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.syncs.close();
     this.reader.close();
   }
 }

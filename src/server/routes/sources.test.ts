@@ -63,7 +63,7 @@ beforeAll(async () => {
   app = createApp({ upstream, localSources: sources, log: (line) => logLines.push(line) });
 });
 afterAll(async () => {
-  sources.close();
+  await sources.close();
   await gateway.close();
   await rm(dataDir, { recursive: true, force: true });
 });

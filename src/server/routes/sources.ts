@@ -1,8 +1,17 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { ERROR_CODES } from '../../shared/envelope.ts';
-import { SOURCE_UPLOAD_HEADERS, uploadFileNameSchema, type LogSource, type SourceUploadResult } from '../../shared/sources.ts';
-import { ok, RequestError, validate } from '../http.ts';
+import {
+  SOURCE_UPLOAD_HEADERS,
+  syncActionSchema,
+  uploadFileNameSchema,
+  type LogSource,
+  type SourceUploadResult,
+  type SyncAction,
+  type SyncJob,
+  type SyncStatus,
+} from '../../shared/sources.ts';
+import { jsonBody, ok, RequestError, validate } from '../http.ts';
 import { limitBody } from '../security.ts';
 import { onlyMethods } from './deps.ts';
 import { gatewayParam } from './params.ts';
@@ -21,6 +30,10 @@ export interface LocalSourcesAccess {
   /** The gateway's sources, most recent first; undefined when there is no such gateway. */
   list(gatewayId: string): LogSource[] | undefined;
   upload(body: ReadableStream<Uint8Array>, options: { gatewayId: string; fileName: string; privateKeyPem?: Buffer | undefined }): Promise<SourceUploadOutcome>;
+  /** The gateway's sync: whether the server has an account for it, the last time it was up to date, its job. */
+  syncStatus(gatewayId: string): SyncStatus;
+  /** `conflict`: the action does not fit the job's state (pausing a sync that is not running, say). */
+  syncAction(gatewayId: string, action: SyncAction['action']): Promise<{ ok: true; job: SyncJob } | { ok: false; conflict: string }>;
 }
 
 const SOURCES_PATH = /^\/api\/gateways\/[^/]+\/sources$/;
@@ -109,5 +122,23 @@ export function sourceRoutes({ sources }: { sources: LocalSourcesAccess | undefi
     return ok(c, result);
   });
   onlyMethods(r, path, ['GET', 'POST']);
+
+  const syncPath = '/gateways/:gw/sources/sync';
+  r.get(syncPath, (c) => {
+    const gw = gatewayParam(c);
+    return ok(c, need(gw).syncStatus(gw));
+  });
+  r.post(syncPath, async (c) => {
+    const gw = gatewayParam(c);
+    const access = need(gw);
+    const { action } = validate('body', syncActionSchema, await jsonBody(c));
+    const status = access.syncStatus(gw);
+    if (!status.configured)
+      throw new RequestError(400, [{ code: ERROR_CODES.invalidInput, message: `Sync is not set up on the server: ${status.missing ?? ''}`, path: ['action'] }]);
+    const done = await access.syncAction(gw, action);
+    if (!done.ok) throw new RequestError(400, [{ code: ERROR_CODES.invalidInput, message: done.conflict, path: ['action'] }]);
+    return ok(c, access.syncStatus(gw));
+  });
+  onlyMethods(r, syncPath, ['GET', 'POST']);
   return r;
 }

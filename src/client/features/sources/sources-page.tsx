@@ -74,11 +74,12 @@ function UploadCard({ gw }: { gw: string }) {
             Upload
           </Button>
         </Box>
-        {uploading && (
+        {/* Stays at 100% beside the result, so a quick upload is seen to have finished. */}
+        {(uploading || upload.isSuccess) && (
           <Stack spacing={0.5}>
             <LinearProgress variant="determinate" value={percent} aria-label="Upload progress" />
             <Typography variant="body2" color="text.secondary" aria-live="polite">
-              {percent < 100 ? `Uploading… ${percent}%` : 'Uploaded 100%; importing…'}
+              {percent < 100 ? `Uploading… ${percent}%` : uploading ? 'Uploaded 100%; importing…' : 'Uploaded 100%'}
             </Typography>
           </Stack>
         )}

@@ -28,6 +28,8 @@ export async function uploadSource(gw: string, { file, keyFile }: SourceUpload, 
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(Math.min(100, Math.floor((e.loaded / e.total) * 100)));
     };
+    // The whole body has left the browser (small files may report no progress event before this).
+    xhr.upload.onload = () => onProgress(100);
     xhr.onerror = () => reject(new ApiError(0, [{ message: 'The server could not be reached. Check that it is running, then retry.' }]));
     xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
     xhr.onload = () => {
