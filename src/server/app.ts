@@ -13,7 +13,8 @@ import { gatewayRoutes } from './routes/gateways.ts';
 import { healthRoutes } from './routes/health.ts';
 import { logRoutes } from './routes/logs.ts';
 import { sessionRoutes } from './routes/session.ts';
-import { limitBody, loopbackHostOnly, sameOriginMutations, securityHeaders } from './security.ts';
+import { limitBodyExceptUploads, sourceRoutes, type LocalSourcesAccess } from './routes/sources.ts';
+import { loopbackHostOnly, sameOriginMutations, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
 import { mapUpstreamError } from './upstream-errors.ts';
 import type { Upstream } from './upstream.ts';
@@ -27,6 +28,8 @@ export interface AppOptions {
   distDir?: string;
   /** The local gateway's own handler, exposed at `/client/v4/*` for other Cloudflare clients (local mode). */
   localGatewayFetch?: (req: Request) => Promise<Response>;
+  /** The local gateway's log sources (local mode): provenance and file uploads. */
+  localSources?: LocalSourcesAccess;
   /** When true (loopback bind, no access control), requests for non-loopback host names are refused. */
   loopbackHostsOnly?: boolean;
   /** Where the per-request log lines go (default: stdout). */
@@ -59,7 +62,7 @@ export function createApp(o: AppOptions): Hono {
   app.use('*', compressAnswers);
   app.use('*', securityHeaders);
   if (o.loopbackHostsOnly) app.use('*', loopbackHostOnly);
-  app.use('/api/*', limitBody, sameOriginMutations, auth.guard);
+  app.use('/api/*', limitBodyExceptUploads, sameOriginMutations, auth.guard);
   app.use('*', auth.redirectPages);
 
   app.onError((err, c) => {
@@ -82,6 +85,7 @@ export function createApp(o: AppOptions): Hono {
   api.route('/', analysisRoutes(deps));
   api.route('/', evaluationTypeRoutes(deps));
   api.route('/', logRoutes(deps));
+  api.route('/', sourceRoutes({ sources: o.localSources }));
   if (o.extraApiRoutes) api.route('/', o.extraApiRoutes);
   app.route('/api', api);
   // Not an open proxy: anything else under /api is a 404, never the SPA and never the upstream.

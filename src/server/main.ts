@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createAccessControl } from './access.ts';
 import { createApp } from './app.ts';
+import type { LocalSourcesAccess } from './routes/sources.ts';
 import { bufferedLines } from './line-buffer.ts';
 import type { ServerEnv } from './env.ts';
 import { bindRefusal, isLoopbackHost } from './security.ts';
@@ -16,6 +17,8 @@ export class StartupError extends Error {
 export interface StartOptions {
   /** The built dashboard (default `./dist`). */
   distDir?: string;
+  /** Where the sync account's `SYNC_CLOUDFLARE_*` variables are read (default `process.env`; local mode). */
+  syncEnv?: NodeJS.ProcessEnv;
   /** Banner and request log lines (default stdout). */
   log?: (line: string) => void;
   /** Test hook: per-attempt upstream timeout. */
@@ -48,7 +51,7 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
   if (refusal) throw new StartupError(refusal);
 
   let upstream: Upstream;
-  let localGateway: { fetch: LocalGatewayFetch; tokenFile: string; close(): Promise<void> } | undefined;
+  let localGateway: { fetch: LocalGatewayFetch; tokenFile: string; sources: LocalSourcesAccess; close(): Promise<void> } | undefined;
   if (env.upstream.mode === 'local') {
     // Loaded only in local mode: Cloudflare mode never opens the SQLite store.
     const { openLocalGateway } = await import('../local-gateway/index.ts');
@@ -58,8 +61,19 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
       evaluationDelayMs: env.localGatewayEvaluationDelayMs,
       ...(env.localGatewayQueryThreads === undefined ? {} : { queryThreads: env.localGatewayQueryThreads }),
     });
+    const { LocalSources } = await import('../local-gateway/sync/upload-import.ts');
+    const { syncSourceFromEnv } = await import('../local-gateway/sync/sync-job.ts');
+    const sources = new LocalSources(env.dataDir, { config: syncSourceFromEnv(so.syncEnv ?? process.env) });
     const fetch = so.wrapLocalGateway ? so.wrapLocalGateway(gateway.fetch) : gateway.fetch;
-    localGateway = { fetch, tokenFile: gateway.tokenFile, close: () => gateway.close() };
+    localGateway = {
+      fetch,
+      tokenFile: gateway.tokenFile,
+      sources,
+      close: async () => {
+        await sources.close();
+        await gateway.close();
+      },
+    };
     upstream = createUpstream({
       mode: 'local',
       accountId: gateway.accountId,
@@ -89,6 +103,7 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
     auth,
     distDir: resolve(so.distDir ?? 'dist'),
     localGatewayFetch: localGateway?.fetch,
+    ...(localGateway ? { localSources: localGateway.sources } : {}),
     loopbackHostsOnly: isLoopbackHost(env.host) && !auth.required,
     // Request lines to stdout go out in batches (see line-buffer.ts); a caller's own log gets every line at once.
     log: so.log ?? bufferedLines((chunk) => process.stdout.write(chunk)),

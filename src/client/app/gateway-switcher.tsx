@@ -9,7 +9,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { gatewayQueries } from '../features/gateways/gateway-queries.ts';
 import { paths, type GatewaySection } from '../lib/paths.ts';
 
-const SECTIONS = ['logs', 'datasets', 'evaluations'] as const satisfies readonly GatewaySection[];
+const SECTIONS = ['logs', 'datasets', 'evaluations', 'sources'] as const satisfies readonly GatewaySection[];
 
 /** The section of `/gateways/:gw/<section>/...`; ids below it belong to the old gateway, so they are dropped. */
 export function sectionOf(pathname: string): (typeof SECTIONS)[number] {

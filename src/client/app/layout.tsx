@@ -14,12 +14,14 @@ import { TimeZoneNote } from '../components/time-zone-note.tsx';
 import { GatewaySwitcher } from './gateway-switcher.tsx';
 import { ModeBadge } from './mode-badge.tsx';
 import { SessionBanner } from './session-banner.tsx';
+import { SourcesChip } from './sources-chip.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 const NAV = [
   { to: 'logs', label: 'Logs' },
   { to: 'datasets', label: 'Datasets' },
   { to: 'evaluations', label: 'Evaluations' },
+  { to: 'sources', label: 'Sources' },
 ] as const;
 
 /**
@@ -32,6 +34,7 @@ function ShellControls({ gw, direction }: { gw: string | undefined; direction: '
     <>
       <ModeBadge />
       <GatewaySwitcher />
+      <SourcesChip />
       {gw && (
         <Stack component="nav" aria-label="Sections" direction={direction} spacing={0.5} sx={{ alignSelf: column ? 'stretch' : undefined }}>
           {NAV.map((item) => (

@@ -30,5 +30,6 @@ export const PAGES = {
   newEvaluation: { path: '/gateways/:gw/evaluations/new', load: () => import('../features/evaluations/new-evaluation.tsx') },
   compare: { path: '/gateways/:gw/evaluations/compare', load: () => import('../features/evaluations/compare-page.tsx') },
   evaluation: { path: '/gateways/:gw/evaluations/:id', load: () => import('../features/evaluations/evaluation-detail.tsx') },
+  sources: { path: '/gateways/:gw/sources', load: () => import('../features/sources/sources-page.tsx') },
   notFound: { path: '*', load: () => import('./not-found.tsx') },
 } satisfies Record<string, PageEntry>;

@@ -3,7 +3,7 @@ import type { WireFilter } from '../../shared/filters.ts';
 import { filtersToParam, idsToParam } from './url-state.ts';
 
 /** The sections under a gateway, as the navigation and the gateway switcher name them. */
-export type GatewaySection = 'logs' | 'datasets' | 'evaluations';
+export type GatewaySection = 'logs' | 'datasets' | 'evaluations' | 'sources';
 
 const gateway = (gw: string) => `/gateways/${encodeURIComponent(gw)}`;
 const withSearch = (path: string, params: URLSearchParams) => {
@@ -39,6 +39,7 @@ export const paths = {
     return withSearch(`${gateway(gw)}/datasets/new`, params);
   },
   evaluations: (gw: string) => `${gateway(gw)}/evaluations`,
+  sources: (gw: string) => `${gateway(gw)}/sources`,
   evaluation: (gw: string, id: string) => `${gateway(gw)}/evaluations/${encodeURIComponent(id)}`,
   newEvaluation: (gw: string, prefill: EvaluationPrefill = {}) => {
     const params = new URLSearchParams();

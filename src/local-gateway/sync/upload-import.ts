@@ -1,0 +1,157 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { FileImport, type FileImportResult } from '../import/file-import.ts';
+import { Store } from '../store.ts';
+import type { SyncAction, SyncJob, SyncStatus } from '../../shared/sources.ts';
+import { sourcesOf, type LogSource } from './log-sources.ts';
+import { SyncJobConflict, SyncJobs, type SyncJobOptions, type SyncSourceConfig } from './sync-job.ts';
+
+/** Thrown for a key that cannot be used; its message never quotes the key. */
+class UploadKeyError extends Error {}
+
+/** A PEM private key (PKCS#8 or PKCS#1, RSA) held in this object only; the buffer is wiped. */
+function keyFromPem(pem: Buffer): KeyObject {
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== 'rsa') throw new Error();
+    return key;
+  } catch {
+    throw new UploadKeyError('not an RSA private key in PEM form');
+  } finally {
+    pem.fill(0);
+  }
+}
+
+/** The body's chunks with its first bytes peeked: gzip is told by its magic bytes (RFC 1952), not by name. */
+async function textOf(body: ReadableStream<Uint8Array>): Promise<Readable> {
+  const reader = body.getReader();
+  const first = await reader.read();
+  async function* chunks() {
+    try {
+      if (!first.done) yield first.value;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  const raw = Readable.from(chunks(), { objectMode: false });
+  const head = first.done ? undefined : first.value;
+  if (!head || head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b) return raw;
+  const gunzip = createGunzip();
+  raw.on('error', (error) => gunzip.destroy(error));
+  return raw.pipe(gunzip);
+}
+
+export interface UploadOptions {
+  gatewayId: string;
+  fileName: string;
+  /** The PEM private key's bytes, when the user gave one: used for this upload only, then wiped. */
+  privateKeyPem?: Buffer | undefined;
+}
+
+/**
+ * The console's side of the local gateway's log sources: what a gateway's logs came from, and a file
+ * uploaded as a stream into the streaming importer (all or nothing, the same file twice adds nothing).
+ *
+ * Uploads write through their own connection, as the command-line import does from its process: the
+ * importer holds one write transaction while lines arrive, and the gateway's own connection must stay
+ * free for the requests served meanwhile (their reads see only committed logs; the projections notice the
+ * import's commit by its generation). Uploads run one at a time, so a second waits for the first instead
+ * of for SQLite's write lock.
+ */
+export class LocalSources {
+  private readonly reader: Store;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private readonly syncs: SyncJobs;
+
+  /** `sync`: the account the server syncs from (or what to set for one), and the sync's pacing and retries. */
+  constructor(
+    private readonly dataDir: string,
+    sync: { config: SyncSourceConfig; options?: SyncJobOptions } = { config: { ok: false, message: 'no account to sync from is configured' } },
+  ) {
+    this.reader = new Store(dataDir);
+    this.syncs = new SyncJobs(dataDir, sync.config, sync.options);
+  }
+
+  syncStatus(gatewayId: string): SyncStatus {
+    return this.syncs.status(gatewayId, this.reader);
+  }
+
+  /** Starts, pauses or cancels the gateway's sync; an action that does not fit the job's state is a conflict. */
+  async syncAction(gatewayId: string, action: SyncAction['action']): Promise<{ ok: true; job: SyncJob } | { ok: false; conflict: string }> {
+    try {
+      const job = action === 'start' ? this.syncs.start(gatewayId) : await this.syncs.stop(gatewayId, action === 'pause' ? 'paused' : 'cancelled');
+      return { ok: true, job };
+    } catch (error) {
+      if (error instanceof SyncJobConflict) return { ok: false, conflict: error.message };
+      throw error;
+    }
+  }
+
+  /** The gateway's sources, most recent first; undefined when there is no such gateway. */
+  list(gatewayId: string): LogSource[] | undefined {
+    if (!this.reader.gateways.get(gatewayId)) return undefined;
+    return sourcesOf(this.reader.db, gatewayId, this.reader.logs.count(gatewayId));
+  }
+
+  /**
+   * Imports the body into `gatewayId`; a refusal answers `ok: false` with every problem `line N: field …`,
+   * an unusable key `keyProblem` (nothing read).
+   */
+  async upload(body: ReadableStream<Uint8Array>, options: UploadOptions): Promise<FileImportResult | { ok: false; keyProblem: string }> {
+    let privateKey: KeyObject | undefined;
+    try {
+      privateKey = options.privateKeyPem ? keyFromPem(options.privateKeyPem) : undefined;
+    } catch (error) {
+      if (error instanceof UploadKeyError) return { ok: false, keyProblem: error.message };
+      throw error;
+    }
+    const run = this.queue.then(() => this.importNow(body, options, privateKey));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async importNow(body: ReadableStream<Uint8Array>, options: UploadOptions, privateKey: KeyObject | undefined): Promise<FileImportResult> {
+    const store = new Store(this.dataDir);
+    try {
+      const run = new FileImport(store, { gatewayId: options.gatewayId, privateKey, sourceLabel: options.fileName });
+      try {
+        let number = 0;
+        let text: Readable | undefined;
+        let failure: Error | undefined;
+        try {
+          text = await textOf(body);
+          const lines = createInterface({ input: text, crlfDelay: Infinity });
+          // readline does not forward its input's errors (a truncated gzip, say): end the lines with them.
+          text.on('error', (error) => {
+            failure = error;
+            lines.close();
+          });
+          for await (const line of lines) if (!run.line(line, ++number)) break;
+        } catch (error) {
+          failure = error as Error;
+        }
+        if (failure) run.fail(`after line ${number}: the file cannot be read on (${(failure as NodeJS.ErrnoException).code ?? failure.message})`);
+        text?.destroy();
+        return run.finish();
+      } catch (error) {
+        run.abort();
+        throw error;
+      }
+    } finally {
+      store.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.syncs.close();
+    this.reader.close();
+  }
+}
