@@ -10,7 +10,7 @@ import { FakeLogsApi, fakeLogs, type Fault } from '../../local-gateway/sync/fake
 import { syncSourceFromEnv } from '../../local-gateway/sync/sync-job.ts';
 import { LocalSources } from '../../local-gateway/sync/upload-import.ts';
 import { createApp } from '../app.ts';
-import { createUpstream, inProcessFetch, LOCAL_GATEWAY_BASE_URL } from '../upstream.ts';
+import { localUpstream } from '../test-support/local.ts';
 
 const ACCOUNT = '0123456789abcdef0123456789abcdef';
 const TOKEN = 'sync-secret-token-0123456789-abcdefgh';
@@ -34,15 +34,7 @@ function appWith(env: NodeJS.ProcessEnv) {
   };
   const sources = new LocalSources(dataDir, { config: syncSourceFromEnv(env), options: { fetchFn: slowFetch, retry: { maxRetries: 0, backoffMs: 1 } } });
   opened.push(sources);
-  const upstream = createUpstream({
-    mode: 'local',
-    accountId: gateway.accountId,
-    apiToken: gateway.token,
-    baseURL: LOCAL_GATEWAY_BASE_URL,
-    pacing: false,
-    inProcess: { sentBody: gateway.sentBody },
-    fetch: inProcessFetch(gateway.fetch),
-  });
+  const upstream = localUpstream(gateway);
   const app = createApp({ upstream, localSources: sources, log: (line) => logLines.push(line) });
   const call = async (path: string, init?: RequestInit) => {
     const res = await app.request(path, init);

@@ -11,7 +11,7 @@ import { LocalSources } from '../../local-gateway/sync/upload-import.ts';
 import { encryptField, logpushEvent, rsaKeyPair } from '../../test-support/logpush-fixtures.ts';
 import { createApp } from '../app.ts';
 import { MAX_BODY_BYTES } from '../security.ts';
-import { createUpstream, inProcessFetch, LOCAL_GATEWAY_BASE_URL } from '../upstream.ts';
+import { localUpstream } from '../test-support/local.ts';
 import { cloudflareApp } from '../test-support/bff.ts';
 
 let dataDir: string;
@@ -51,15 +51,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'sources-test-'));
   gateway = await openLocalGateway({ dataDir, seedLogs: 300, evaluationDelayMs: 0 });
   sources = new LocalSources(dataDir);
-  const upstream = createUpstream({
-    mode: 'local',
-    accountId: gateway.accountId,
-    apiToken: gateway.token,
-    baseURL: LOCAL_GATEWAY_BASE_URL,
-    pacing: false,
-    inProcess: { sentBody: gateway.sentBody },
-    fetch: inProcessFetch(gateway.fetch),
-  });
+  const upstream = localUpstream(gateway);
   app = createApp({ upstream, localSources: sources, log: (line) => logLines.push(line) });
 });
 afterAll(async () => {

@@ -6,6 +6,20 @@ import { openLocalGateway, type LocalGateway } from '../../local-gateway/index.t
 import { createApp, type AppOptions } from '../app.ts';
 import { createUpstream, inProcessFetch, LOCAL_GATEWAY_BASE_URL, type UpstreamOptions } from '../upstream.ts';
 
+/** The upstream of local mode over a local gateway in this process, unpaced (tests count calls, not time). */
+export function localUpstream(gateway: LocalGateway, over: Partial<UpstreamOptions> = {}) {
+  return createUpstream({
+    mode: 'local',
+    accountId: gateway.accountId,
+    apiToken: gateway.token,
+    baseURL: LOCAL_GATEWAY_BASE_URL,
+    pacing: false,
+    inProcess: { sentBody: gateway.sentBody },
+    fetch: inProcessFetch(gateway.fetch),
+    ...over,
+  });
+}
+
 export interface LocalAppOptions {
   /** Logs to seed (default 500: enough for every list to page). */
   seedLogs?: number;
@@ -27,13 +41,7 @@ export async function localApp(o: LocalAppOptions = {}) {
   const onUpstream = o.onUpstream ?? (() => {});
   const faults = new FaultController();
   const faulty = faults.wrap(gateway.fetch);
-  const upstream = createUpstream({
-    mode: 'local',
-    accountId: gateway.accountId,
-    apiToken: gateway.token,
-    baseURL: LOCAL_GATEWAY_BASE_URL,
-    pacing: false,
-    inProcess: { sentBody: gateway.sentBody },
+  const upstream = localUpstream(gateway, {
     ...o.upstream,
     fetch: inProcessFetch((req) => {
       onUpstream(req);
