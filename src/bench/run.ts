@@ -10,7 +10,7 @@ import type { LoadOptions } from './bff-bench.ts';
 import { formatMarkdown, formatTable, machine, Metrics, writeReport } from './report.ts';
 import { freshDataDir, removeDir } from './server-process.ts';
 import { runSoakBench } from './soak-bench.ts';
-import { runSyncBench } from './import-bench.ts';
+import { runImportBench, runSyncBench } from './import-bench.ts';
 
 /** Sizes of a run: `full` is what product §5's targets are defined at; `small` checks the bench itself. */
 interface Plan {
@@ -78,7 +78,7 @@ async function main(): Promise<number> {
   console.log(`bench: ${plan.size} run, ${plan.logs.toLocaleString('en-US')} logs, report → ${out}`);
   console.log(`bench: ${host.cpus} CPUs, ${host.mem_mb} MB, Node ${host.node}, load average ${host.load_avg_1m.toFixed(1)} at start`);
 
-  // BENCH_PARTS (e.g. "gateway" for a huge run) limits the run to some parts: bundle, gateway, browser, lighthouse, bff, growth, soak.
+  // BENCH_PARTS (e.g. "gateway" for a huge run) limits the run to some parts: bundle, gateway, browser, lighthouse, bff, growth, sync, import, soak.
   const only = process.env.BENCH_PARTS ? new Set(process.env.BENCH_PARTS.split(',').map((p) => p.trim())) : undefined;
   /** Runs one part; a failure is recorded as a problem and the other parts still run and report. */
   const part = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
@@ -138,6 +138,15 @@ async function main(): Promise<number> {
     const sync = await runSyncBench(20_000);
     metrics.add({ name: 'sync: logs per minute at the budget (1,150 calls / 5 min), fake Logs API', value: sync.logsPerMinuteAtBudget, unit: 'logs/min', better: 'higher', note: `${sync.logs} logs, ${sync.calls} calls; the budget allows at most 11,000 a minute once the first burst is spent` });
     metrics.add({ name: 'sync: the same logs unpaced (fetch, check, store)', value: sync.unpacedSeconds, unit: 's', note: `${Math.round(sync.logs / sync.unpacedSeconds)} logs/s` });
+  });
+  await part('import', async () => {
+    // Issue 12's targets are for 1,000,000 Logpush lines; a small run imports fewer and only notes them.
+    const lines = plan.size === 'small' ? 20_000 : 1_000_000;
+    const judged = lines >= 1_000_000;
+    const imp = await runImportBench(lines);
+    const at = judged ? '' : '; target at 1,000,000 lines';
+    metrics.add({ name: 'import: Logpush lines per second (gzipped NDJSON, CLI import)', value: imp.linesPerSecond, unit: 'lines/s', better: 'higher', target: judged ? 100_000 : null, note: `${lines} lines, ${(imp.gzipBytes / 1048576).toFixed(1)} MB gzipped, ${imp.seconds.toFixed(1)} s${judged ? '' : `${at} ≥ 100000`}` });
+    metrics.add({ name: 'import: peak RSS of the importing process', value: imp.maxRssMb, unit: 'MB', target: judged ? 400 : null, note: judged ? undefined : `${at} ≤ 400` });
   });
   // Last, on its own server: nothing else runs on the machine's two cores meanwhile.
   await part('soak', () => runSoakBench(plan.soakS, metrics, problems));
