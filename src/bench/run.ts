@@ -144,8 +144,8 @@ async function main(): Promise<number> {
     const lines = plan.size === 'small' ? 20_000 : 1_000_000;
     const judged = lines >= 1_000_000;
     const imp = await runImportBench(lines);
-    const at = judged ? '' : '; target at 1,000,000 lines';
-    metrics.add({ name: 'import: Logpush lines per second (gzipped NDJSON, CLI import)', value: imp.linesPerSecond, unit: 'lines/s', better: 'higher', target: judged ? 100_000 : null, note: `${lines} lines, ${(imp.gzipBytes / 1048576).toFixed(1)} MB gzipped, ${imp.seconds.toFixed(1)} s${judged ? '' : `${at} ≥ 100000`}` });
+    const at = 'target at 1,000,000 lines';
+    metrics.add({ name: 'import: Logpush lines per second (gzipped NDJSON, CLI import)', value: imp.linesPerSecond, unit: 'lines/s', better: 'higher', target: judged ? 100_000 : null, note: `${lines} lines, ${(imp.gzipBytes / 1048576).toFixed(1)} MB gzipped, ${imp.seconds.toFixed(1)} s${judged ? '' : `; ${at} ≥ 100,000`}` });
     metrics.add({ name: 'import: peak RSS of the importing process', value: imp.maxRssMb, unit: 'MB', target: judged ? 400 : null, note: judged ? undefined : `${at} ≤ 400` });
   });
   // Last, on its own server: nothing else runs on the machine's two cores meanwhile.
