@@ -109,6 +109,20 @@ test('the root opens the first gateway, and unknown pages say so', async ({ page
   await expect(page.getByText('Page not found')).toBeVisible();
 });
 
+test('at 1280 px the logs table fits its card, and no time, provider or duration is cut short', async ({ logsPage }) => {
+  await logsPage.page.setViewportSize({ width: 1280, height: 800 });
+  await logsPage.goto();
+  await expect(logsPage.bodyRows().first()).toBeVisible();
+  // The card scrolls sideways only when the table is wider than it.
+  expect(await logsPage.table.evaluate((t) => t.getBoundingClientRect().width <= (t.parentElement?.clientWidth ?? 0))).toBe(true);
+  for (const index of [0, 1, 8]) {
+    const cut = await logsPage.column(index).evaluateAll((cells) =>
+      cells.filter((td) => [td, ...td.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1)).map((td) => td.textContent),
+    );
+    expect(cut, `column ${index}`).toEqual([]);
+  }
+});
+
 test('screenshots of the logs page in light and dark', async ({ shell, logsPage }) => {
   await logsPage.goto('default', `?filters=${encodeURIComponent(JSON.stringify([{ key: 'cost', operator: 'gt', value: [5] }, { key: 'cost', operator: 'lt', value: [1] }, { key: 'provider', operator: 'eq', value: ['openai', 'anthropic'] }]))}`);
   await expect(logsPage.filters.row(3)).toBeVisible();

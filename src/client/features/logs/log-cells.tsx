@@ -19,7 +19,7 @@ const NUMERIC = new Set(['Tokens in', 'Tokens out', 'Cost', 'Duration']);
  * so a page of long models or costs does not move the columns from one render to the next; each fits its
  * header with the sort arrow and its widest usual value (Time: "Dec 31, 2026, 12:59:59 PM").
  */
-export const LOG_TABLE_WIDTHS: readonly (number | null)[] = [208, 120, null, 104, 100, 96, 108, 96, 104, 96];
+export const LOG_TABLE_WIDTHS: readonly (number | null)[] = [224, 152, null, 104, 84, 96, 108, 96, 108, 96];
 /** Below this the table scrolls sideways rather than squeezing Model under a readable width. */
 export const LOG_TABLE_MIN_WIDTH = LOG_TABLE_WIDTHS.reduce<number>((sum, w) => sum + (w ?? 160), 0);
 
