@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { logSourcesEnvelopeSchema, syncStatusEnvelopeSchema, type SyncAction } from '../../../shared/sources.ts';
 import { apiPath, apiRequest } from '../../lib/api-client.ts';
 import { logQueries } from '../logs/log-queries.ts';
@@ -32,13 +32,16 @@ export function useSyncAction(gw: string) {
   });
 }
 
+/** After an upload or a sync run added logs: the gateway's sources (and its sync) and every logs query refetch. */
+export function refetchAfterNewLogs(qc: QueryClient, gw: string): Promise<unknown> {
+  return Promise.all([qc.invalidateQueries({ queryKey: sourcesQueries.gateway(gw) }), qc.invalidateQueries({ queryKey: logQueries.gateway(gw) })]);
+}
+
 /** Uploads a log file; on success the gateway's sources and logs are refetched (the file added logs). */
 export function useUploadSource(gw: string, onProgress: (percent: number) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (upload: SourceUpload) => uploadSource(gw, upload, onProgress),
-    onSuccess: async () => {
-      await Promise.all([qc.invalidateQueries({ queryKey: sourcesQueries.gateway(gw) }), qc.invalidateQueries({ queryKey: logQueries.gateway(gw) })]);
-    },
+    onSuccess: () => refetchAfterNewLogs(qc, gw),
   });
 }

@@ -71,7 +71,7 @@ describe('SyncCard', () => {
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
     expect(post?.[0]).toMatch(/\/api\/gateways\/prod\/sources\/sync$/);
     expect(await screen.findByRole('progressbar', { name: 'Sync progress' })).toHaveAttribute('aria-valuenow', '30');
-    expect(screen.getByText(/Syncing/).closest('p')).toHaveTextContent('Syncing 30%: 250 new logs · 50 already here · 7 API calls · about 1 min 5 s left of 1,000 expected');
+    expect(screen.getByText(/Syncing/).closest('p')).toHaveTextContent('Syncing 30% of 1,000 expected: 250 new logs · 50 already here · 7 API calls · about 1 min 5 s left');
     expect(screen.getByRole('button', { name: 'Pause' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeEnabled();
     expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();

@@ -13,8 +13,7 @@ import { DateTime } from '../../components/date-time.tsx';
 import { QueryBoundary } from '../../components/query-boundary.tsx';
 import { isApiError } from '../../lib/api-error.ts';
 import { formatCount, formatElapsed } from '../../lib/format.ts';
-import { logQueries } from '../logs/log-queries.ts';
-import { sourcesQueries, useSyncAction } from './sources-queries.ts';
+import { refetchAfterNewLogs, sourcesQueries, useSyncAction } from './sources-queries.ts';
 
 const STATUS_WORDS: Record<SyncJob['status'], string> = {
   running: 'Syncing',
@@ -26,7 +25,7 @@ const STATUS_WORDS: Record<SyncJob['status'], string> = {
 
 /** What the job has done, in one line: counts, the calls it spent, and the time left while it runs. */
 function jobLine(job: SyncJob): string {
-  const parts = [`${formatCount(job.stored, ' new logs')}`, `${formatCount(job.already_present)} already here`, `${formatCount(job.calls, ' API calls')}`];
+  const parts = [formatCount(job.stored, ' new logs'), `${formatCount(job.already_present)} already here`, formatCount(job.calls, ' API calls')];
   if (job.status === 'running' && job.eta_ms !== null) parts.push(`about ${formatElapsed(job.eta_ms)} left`);
   return parts.join(' · ');
 }
@@ -46,16 +45,14 @@ function JobProgress({ job }: { job: SyncJob }) {
       )}
       <Typography variant="body2" aria-live="polite">
         <strong>{STATUS_WORDS[job.status]}</strong>
-        {running && percent !== undefined ? ` ${percent}%` : ''}: {jobLine(job)}
-        {job.expected !== null && running ? ` of ${formatCount(job.expected)} expected` : ''}
+        {running && percent !== undefined ? ` ${percent}% of ${formatCount(job.expected)} expected` : ''}: {jobLine(job)}
       </Typography>
     </Stack>
   );
 }
 
-function SyncControls({ gw, status }: { gw: string; status: SyncStatus }) {
+function SyncControls({ gw, job }: { gw: string; job: SyncJob | null }) {
   const action = useSyncAction(gw);
-  const job = status.job;
   const running = job?.status === 'running';
   const resumable = job?.status === 'paused' || job?.status === 'failed';
   const startLabel = job?.status === 'paused' ? 'Resume' : job?.status === 'failed' ? 'Retry' : 'Sync now';
@@ -110,7 +107,7 @@ function SyncBody({ gw, status, now }: { gw: string; status: SyncStatus; now: nu
           {job.error.retryable ? ' Trying again may work: the sync continues where it stopped.' : ''}
         </Alert>
       )}
-      <SyncControls gw={gw} status={status} />
+      <SyncControls gw={gw} job={job} />
     </Stack>
   );
 }
@@ -125,8 +122,7 @@ export function SyncCard({ gw }: { gw: string }) {
   const status = sync.data?.job?.status;
   const previous = useRef(status);
   useEffect(() => {
-    if (previous.current === 'running' && status !== 'running')
-      void Promise.all([qc.invalidateQueries({ queryKey: sourcesQueries.gateway(gw) }), qc.invalidateQueries({ queryKey: logQueries.gateway(gw) })]);
+    if (previous.current === 'running' && status !== 'running') void refetchAfterNewLogs(qc, gw);
     previous.current = status;
   }, [status, gw, qc]);
   return (
