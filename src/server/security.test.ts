@@ -6,7 +6,7 @@ import { createAccessVerifier, type AccessJwk } from './access-jwt.ts';
 import { loadEnv } from './env.ts';
 import { startServer, StartupError } from './main.ts';
 import { bindRefusal, CONTENT_SECURITY_POLICY } from './security.ts';
-import { API_ROUTES, initOf } from './test-support/api-routes.ts';
+import { API_ROUTES, initOf, LOCAL_ONLY_ROUTES } from './test-support/api-routes.ts';
 import { cloudflareApp, json } from './test-support/bff.ts';
 import { useFakeUpstream } from './test-support/use-fake-upstream.ts';
 
@@ -34,7 +34,7 @@ describe('binding', () => {
 describe('with DASHBOARD_SECRET', () => {
   it('no /api route but health and login answers without the session, and nothing reaches the upstream', async () => {
     const app = secretApp();
-    for (const call of API_ROUTES) {
+    for (const call of [...API_ROUTES, ...LOCAL_ONLY_ROUTES]) {
       const res = await app.request(call.path, initOf(call));
       expect(res.status, `${call.method} ${call.path}`).toBe(401);
       expect(errorEnvelopeSchema.parse(await res.json()).errors[0]?.code).toBe(10000);

@@ -8,7 +8,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 
 import { timingSafeEqual } from 'node:crypto';
 import { createAccessControl, SESSION_COOKIE } from './access.ts';
-import { API_ROUTES, initOf } from './test-support/api-routes.ts';
+import { API_ROUTES, initOf, LOCAL_ONLY_ROUTES } from './test-support/api-routes.ts';
 import { cloudflareApp, json } from './test-support/bff.ts';
 import { useFakeUpstream } from './test-support/use-fake-upstream.ts';
 
@@ -82,7 +82,7 @@ describe('a wrong secret says nothing about how much of it was right', () => {
 });
 
 describe('CSRF on every mutation route', () => {
-  const mutations = API_ROUTES.filter((r) => r.method !== 'GET');
+  const mutations = [...API_ROUTES, ...LOCAL_ONLY_ROUTES].filter((r) => r.method !== 'GET');
 
   it.each([
     ['another origin', { origin: 'https://evil.example' }],

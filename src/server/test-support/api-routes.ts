@@ -34,6 +34,18 @@ export const API_ROUTES: RouteCall[] = [
   { method: 'GET', path: '/api/gateways/gw-1/evaluations/ev1/analysis', sendsFilteredLogLists: true },
 ];
 
+/**
+ * The routes the local gateway alone answers (its log sources: provenance, uploads, sync). They never reach
+ * the Cloudflare upstream, so the spec's oracle has nothing to check for them; in Cloudflare mode they
+ * answer 404. Session and CSRF checks cover them like the others.
+ */
+export const LOCAL_ONLY_ROUTES: RouteCall[] = [
+  { method: 'GET', path: '/api/gateways/gw-1/sources' },
+  { method: 'POST', path: '/api/gateways/gw-1/sources' },
+  { method: 'GET', path: '/api/gateways/gw-1/sources/sync' },
+  { method: 'POST', path: '/api/gateways/gw-1/sources/sync', body: { action: 'start' } },
+];
+
 /** Request init for `app.request()` as a same-origin browser sends it. */
 export function initOf(call: RouteCall, headers: Record<string, string> = {}): RequestInit {
   return {
