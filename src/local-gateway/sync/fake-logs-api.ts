@@ -29,6 +29,8 @@ export interface FakeLogsApiOptions {
   itemsCarryFeedback?: boolean;
   /** Faults by call number. */
   faults?: Map<number, Fault>;
+  /** Answers each list call this late (ms), as a distant API does: a sync lasts long enough to be paused. */
+  delayMs?: number;
   /** Runs before each list call is answered (1-based call number): add logs "arriving during the sync". */
   beforeCall?: (call: number, api: FakeLogsApi) => void;
 }
@@ -71,7 +73,8 @@ export class FakeLogsApi {
   }
 
   async listen(): Promise<string> {
-    this.server = createServer((req, res) => this.handle(req, res));
+    const delay = this.o.delayMs ?? 0;
+    this.server = createServer((req, res) => (delay > 0 ? setTimeout(() => this.handle(req, res), delay) : this.handle(req, res)));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/client/v4`;
   }

@@ -81,7 +81,7 @@ export function readSyncState(store: Store, gatewayId: string): SyncState | unde
  * when missing. The walk orders by `created_at` ascending and moves a `created_at gt <cursor>` window, so
  * logs arriving meanwhile (which are newer) neither shift nor repeat pages. A full page ending at instant M
  * proves every log before M is in hand: the cursor moves to M − 1 ms and the next call reads from there
- * (logs at M are read again, and skipped by id). When a page's logs all share one instant, that instant
+ * (the page's logs at M are read again, and dropped by id). When a page's logs all share one instant, that instant
  * is read by page number inside `(cursor, M + 1 ms)`, a window of the past that no longer changes.
  *
  * Logs are stored by their own id; one already stored is skipped, so a log is stored exactly once however
@@ -147,11 +147,16 @@ export async function syncGateway(store: Store, api: LogsApi, source: LogsApiSou
       const local = (db.prepare('SELECT count(*) AS n FROM logs WHERE gateway_id = ? AND created_at > ? AND created_at <= ?').get(gatewayId, from, cursor) as { n: number }).n;
       if (remote === undefined || remote > local) cursor = from;
     }
+    // The ids of the last page's logs at its last instant: the next call reads them again (the cursor stops
+    // 1 ms before that instant), and they are dropped there so that they count neither as new nor as
+    // "already here" (which speaks of logs an earlier run or file stored).
+    let reread = new Set<string>();
     for (;;) {
       const { logs, totalCount } = await fetchPage(after(cursor), 1);
       expected ??= totalCount;
+      const fresh = reread.size === 0 ? logs : logs.filter((l) => !reread.has(l.id));
       if (logs.length < PAGE_SIZE) {
-        writer.add(logs);
+        writer.add(fresh);
         if (logs.length > 0) cursor = Math.max(cursor ?? -Infinity, logs[logs.length - 1]!.created_at);
         writer.commit(cursor);
         report();
@@ -160,18 +165,20 @@ export async function syncGateway(store: Store, api: LogsApi, source: LogsApiSou
       const last = logs[logs.length - 1]!.created_at;
       const next = last - 1;
       if (cursor === null || next > cursor) {
-        writer.add(logs);
+        writer.add(fresh);
         cursor = next;
+        reread = new Set(logs.filter((l) => l.created_at === last).map((l) => l.id));
       } else {
         // Every log of the page is at one instant (to the millisecond): read that instant page by page.
         const instant: Filter[] = [...after(cursor), { key: 'created_at', operator: 'lt', value: [iso(last + 1)] }];
         for (let page = 1; ; page++) {
           const { logs: more } = await fetchPage(instant, page);
-          writer.add(more);
+          writer.add(reread.size === 0 ? more : more.filter((l) => !reread.has(l.id)));
           report();
           if (more.length < PAGE_SIZE) break;
         }
         cursor = last;
+        reread = new Set();
       }
       writer.maybeCommit(cursor);
       report();

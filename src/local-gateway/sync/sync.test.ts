@@ -77,6 +77,8 @@ describe('sync against a fake Logs API', () => {
     try {
       const result = await syncGateway(store, fastApi(source), source, 'prod');
       expect(result.stored).toBe(1230);
+      // The cursor's overlap (the last instant of each page, read again by the next call) is not "already here".
+      expect(result.alreadyPresent).toBe(0);
       expect(result.feedbackUpdated).toBe(api.all('prod').filter((l) => l.feedback !== 0).length);
       expectSameLogs(store, 'prod', api);
       // Every call asked for created_at order and one JSON filters parameter.
@@ -113,12 +115,14 @@ describe('sync against a fake Logs API', () => {
       const first = await syncGateway(store, fastApi(source), source, 'prod');
       expect(arrived).toBe(80);
       expect(first.stored).toBe(680);
+      expect(first.alreadyPresent).toBe(0);
       expectSameLogs(store, 'prod', api);
 
       api.add('prod', fakeLogs('B', 75, START + 5_000_000, 7));
       const callsBefore = api.calls.length;
       const second = await syncGateway(store, fastApi(source), source, 'prod');
       expect(second.stored).toBe(75);
+      expect(second.alreadyPresent).toBe(0);
       expectSameLogs(store, 'prod', api);
       // One call counts the late-arrival window, two pages read the 75 new logs, two read their feedback.
       expect(api.calls.length - callsBefore).toBeLessThanOrEqual(5);
