@@ -49,6 +49,11 @@ export interface SyncOptions {
    * when the account has more logs there than the store.
    */
   lateWindowMs?: number;
+  /**
+   * How far back each run reads feedback again (before the cursor): a thumbs-up given at Cloudflare a day
+   * after the call is found by the next sync. The walks read only rated logs, so the cost is their pages.
+   */
+  feedbackWindowMs?: number;
   /** Pages stored per transaction (a kill loses at most these, and the resumed run reads them again). */
   pagesPerCommit?: number;
   onProgress?: (p: SyncProgress) => void;
@@ -68,6 +73,7 @@ export interface SyncResult {
 }
 
 const DEFAULT_LATE_WINDOW_MS = 10 * 60_000;
+const DEFAULT_FEEDBACK_WINDOW_MS = 7 * 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const stateKey = (gatewayId: string) => `sync:${gatewayId}`;
 
@@ -184,10 +190,13 @@ export async function syncGateway(store: Store, api: LogsApi, source: LogsApiSou
       report();
     }
     let feedbackUpdated = 0;
-    // The list items carry no feedback: read it by filtered walks over the logs stored since it was last read.
-    const feedbackFrom = writer.state.feedbackFrom;
-    if (!sawFeedbackField && feedbackFrom != null && cursor !== null) {
-      feedbackUpdated = await syncFeedback(db, store, gatewayId, feedbackFrom, cursor, (filters, page) => api.list({ gatewayId, filters, page, perPage: PAGE_SIZE }, options.signal));
+    // Feedback is read by filtered walks: over the logs stored since it was last read when the list items
+    // carry none, and over the feedback window in any case (feedback given after a log was synced).
+    const unread = sawFeedbackField ? null : (writer.state.feedbackFrom ?? null);
+    const feedbackWindow = options.feedbackWindowMs ?? DEFAULT_FEEDBACK_WINDOW_MS;
+    if (cursor !== null && (unread !== null || feedbackWindow > 0)) {
+      const from = Math.min(unread ?? Infinity, feedbackWindow > 0 ? cursor - feedbackWindow : Infinity);
+      feedbackUpdated = await syncFeedback(db, store, gatewayId, from, cursor, (filters, page) => api.list({ gatewayId, filters, page, perPage: PAGE_SIZE }, options.signal));
     }
     writer.finish(cursor);
     return { gatewayId, stored: writer.stored, alreadyPresent: writer.alreadyPresent, feedbackUpdated, calls: api.pacer.calls - callsBefore, elapsedMs: now() - started, state: writer.state };

@@ -127,10 +127,11 @@ describe('sync against a fake Logs API', () => {
       // One call counts the late-arrival window, two pages read the 75 new logs, two read their feedback.
       expect(api.calls.length - callsBefore).toBeLessThanOrEqual(5);
 
-      // Up to date: a third sync stores nothing and costs two calls.
+      // Up to date: a third sync stores nothing and costs four calls (the late window's count, one page,
+      // and the feedback window's two walks).
       const third = await syncGateway(store, fastApi(source), source, 'prod');
       expect(third.stored).toBe(0);
-      expect(third.calls).toBe(2);
+      expect(third.calls).toBe(4);
       expect(readSyncState(store, 'prod')!.synced).toBe(755);
     } finally {
       store.close();
@@ -148,6 +149,27 @@ describe('sync against a fake Logs API', () => {
       const again = await syncGateway(store, fastApi(source), source, 'prod', { lateWindowMs: 120_000 });
       expect(again.stored).toBe(1);
       expectSameLogs(store, 'prod', api);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('reads feedback given after a log was synced, within the feedback window, and not before it', async () => {
+    const { api, source } = await fakeApi();
+    // 300 logs a minute apart: the last 100 are inside a 100-minute window before the newest.
+    api.add('prod', fakeLogs('A', 300, START, 60_000));
+    const store = await emptyStore();
+    try {
+      await syncGateway(store, fastApi(source), source, 'prod');
+      const [old, recent, recentToo] = [api.all('prod')[10]!, api.all('prod')[250]!, api.all('prod')[290]!];
+      for (const log of [old, recent, recentToo]) api.setFeedback('prod', log.id, log === recentToo ? -1 : 1);
+      const again = await syncGateway(store, fastApi(source), source, 'prod', { feedbackWindowMs: 100 * 60_000 });
+      expect(again.stored).toBe(0);
+      expect(again.feedbackUpdated).toBe(2);
+      expect(store.logs.get('prod', recent.id)!.feedback).toBe(1);
+      expect(store.logs.get('prod', recentToo.id)!.feedback).toBe(-1);
+      // Outside the window: left as synced (a wider window, or none, is the caller's choice).
+      expect(store.logs.get('prod', old.id)!.feedback).toBe(0);
     } finally {
       store.close();
     }
@@ -347,7 +369,12 @@ describe('sync with the local gateway as the upstream', () => {
       expect(added.ok).toBe(true);
       const [again] = await runSync(store, source, ['default'], { callsPer5Min: 1150, retry: FAST_RETRY });
       expect(again!.ok && again!.result.stored).toBe(3);
-      expect(again!.ok && again!.result.calls).toBeLessThanOrEqual(3);
+      // The late window's count and two pages, then the feedback window's walks: one page per 50 rated logs
+      // of the last 7 days before the newest, and a last short page, for each of thumbs up and thumbs down.
+      const since = Date.parse(later) - 7 * 86_400_000;
+      const rated = (value: number) => sourceStore.db.prepare('SELECT count(*) FROM logs WHERE gateway_id = ? AND feedback = ? AND created_at >= ?').pluck().get('default', value, since) as number;
+      const walkPages = Math.floor(rated(1) / 50) + 1 + Math.floor(rated(-1) / 50) + 1;
+      expect(again!.ok && again!.result.calls).toBeLessThanOrEqual(3 + walkPages);
       expect(localIds(store, 'default')).toEqual(sourceIds('default'));
     } finally {
       store.close();
