@@ -74,7 +74,9 @@ export function stackedTableSx(below: 'sm' | 'md' = 'sm'): SxProps<Theme> {
         color: theme.vars?.palette.text.secondary ?? theme.palette.text.secondary,
       },
       [`& tbody > tr > :is(td, th).${STACK.lead}`]: { order: 0 },
-      [`& tbody > tr > :is(td, th).${STACK.title}`]: { order: 1, flex: '1 1 0', minWidth: 0, fontWeight: 600 },
+      // The title shares its line, but never shrinks below its longest word ("Human feedback" once broke
+      // into a letter or two a line beside its figures); a word wider than the card still wraps.
+      [`& tbody > tr > :is(td, th).${STACK.title}`]: { order: 1, flex: '1 1 0', minWidth: 'auto', overflowWrap: 'break-word', fontWeight: 600 },
       [`& tbody > tr > :is(td, th).${STACK.actions}`]: { order: 2, ml: 'auto', whiteSpace: 'nowrap' },
       [`& tbody > tr > :is(td, th).${STACK.full}`]: { flexBasis: '100%' },
     },

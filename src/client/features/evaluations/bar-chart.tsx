@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { niceMax } from './chart-scale.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { formatValue, type ResultKind } from './format-result.ts';
 
 export interface Bar {
@@ -22,6 +23,12 @@ interface BarChartProps {
 }
 
 const ROW = 28;
+
+/**
+ * An axis tick: a duration carries its unit on the last tick alone ("0 · 5,000 · 10,000 ms"), as
+ * "5,000 ms" and "10,000 ms" ran into each other on a narrow plot; the other kinds' figures are short.
+ */
+const tickLabel = (kind: ResultKind, value: number, last: boolean) => (kind === 'speed' && !last ? formatNumber(value) : formatValue(kind, value));
 const TOP = 6;
 
 /**
@@ -79,7 +86,7 @@ export function BarChart({ title, kind, bars, width: WIDTH = 560, labelWidth: LA
         <line x1={LABEL_W} x2={LABEL_W} y1={TOP} y2={height - 20} style={{ stroke: 'var(--mui-palette-text-secondary)' }} />
         {[0, max / 2, max].map((t) => (
           <text key={t} x={x(t)} y={height - 6} textAnchor={t === 0 ? 'start' : t === max ? 'end' : 'middle'}>
-            {formatValue(kind, t)}
+            {tickLabel(kind, t, t === max)}
           </text>
         ))}
       </g>
