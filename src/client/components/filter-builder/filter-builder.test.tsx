@@ -173,7 +173,7 @@ describe('FilterBuilder', () => {
     await user.click(within(value).getByRole('button', { name: 'Thumbs down' }));
     expect(within(value).getByRole('button', { name: 'Thumbs down' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByText('1,243 logs match')).toBeInTheDocument();
-    expect(screen.getByText(/Observed cost \$0.001 – \$2.5/)).toBeInTheDocument();
+    expect(screen.getByText(/Observed cost\s\$0.001\s–\s\$2.5/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSubmit.mock.calls[0]![0]).toEqual({ filters: [{ key: 'feedback', operator: 'eq', value: [-1] }] });
   });

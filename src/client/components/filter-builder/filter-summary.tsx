@@ -24,6 +24,7 @@ export interface MatchCountState {
 }
 
 
+/** The observed ranges in one line: "cost $0.001 – $2.5 · duration 4 – 900 ms · tokens 10 – 90". */
 export function rangesLine(ranges: LogCount['ranges']): string {
   const parts: string[] = [];
   if (ranges.min_cost !== undefined && ranges.max_cost !== undefined) parts.push(`cost ${formatUsd(ranges.min_cost)} – ${formatUsd(ranges.max_cost)}`);
@@ -31,7 +32,9 @@ export function rangesLine(ranges: LogCount['ranges']): string {
     parts.push(`duration ${formatCount(ranges.min_duration)} – ${formatCount(ranges.max_duration)} ms`);
   if (ranges.min_total_tokens !== undefined && ranges.max_total_tokens !== undefined)
     parts.push(`tokens ${formatCount(ranges.min_total_tokens)} – ${formatCount(ranges.max_total_tokens)}`);
-  return parts.join(' · ');
+  // Each range keeps to one line ("duration 4 – 22,106 ms" once broke after the 4 on a phone): a narrow
+  // screen wraps between ranges only.
+  return parts.map((p) => p.replaceAll(' ', '\u00a0')).join(' · ');
 }
 
 const rowsWord = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
