@@ -102,3 +102,90 @@ test('logs: a page of logs as cards, the thumbs on screen and the details one ta
   await expect(logsPage.detail).toBeVisible();
   await expectWithinWidth(logsPage.detail.getByRole('button', { name: 'Close log details' }));
 });
+
+/** The toast on screen (the alert inside the Notifications landmark). */
+const toastOf = (page: Page) => page.getByRole('region', { name: 'Notifications' }).getByRole('alert');
+
+/**
+ * `button` and the toast are apart wherever the user has scrolled to reach the button: just onto the screen at
+ * the bottom (scrolling down to it), mid-screen, and at the end of the page (where forms keep it).
+ */
+async function expectToastClearOf(page: Page, button: Locator) {
+  const toast = toastOf(page);
+  for (const at of ['end', 'center', 'page end'] as const) {
+    if (at === 'page end') await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    else await button.evaluate((el, block) => el.scrollIntoView({ block }), at);
+    await expect(toast, 'a toast is showing').toBeVisible();
+    await expect(button).toBeInViewport();
+    const [a, b] = [(await toast.boundingBox())!, (await button.boundingBox())!];
+    const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlap, `button at ${at}: toast ${JSON.stringify(a)} overlaps the button ${JSON.stringify(b)}`).toBe(false);
+  }
+  await expectWithinWidth(toast);
+}
+
+test('a toast never covers Run evaluation or Save', async ({ page, server, newEvaluation, evaluationDetail, datasetsList, datasetEditor }) => {
+  // Run an evaluation: its detail page says "Started …", and Re-run brings the form back while that toast shows.
+  await newEvaluation.goto();
+  // A long name makes a wide toast, as wide as the screen allows.
+  const name = 'Anthropic against the production traffic of the quarter';
+  await newEvaluation.create(name, ['Anthropic models']);
+  await expect(toastOf(page)).toContainText(`Started “${name}”`);
+  await evaluationDetail.rerun.click();
+  await expectToastClearOf(page, newEvaluation.run);
+
+  // Disable a dataset (a toast with Undo), then edit it while the toast shows.
+  const dataset = 'Claude production traffic rated by the support team';
+  await new EvaluationsApi(server).createDataset(dataset, [{ key: 'provider', operator: 'eq', value: ['anthropic'] }]);
+  await datasetsList.goto();
+  await datasetsList.enabledSwitch(dataset).click();
+  await expect(toastOf(page)).toContainText(`Disabled "${dataset}"`);
+  await datasetsList.open(dataset);
+  await expect(datasetEditor.name).toHaveValue(dataset);
+  await expectToastClearOf(page, datasetEditor.saveButton);
+});
+
+test('an evaluation’s charts: group names whole above their bars, every axis with several labels, nothing cut', async ({ page, server }) => {
+  const api = new EvaluationsApi(server);
+  const longName = 'Claude and GPT production traffic over the whole quarter, all models';
+  const wide = await api.createDataset(longName, [{ key: 'success', operator: 'eq', value: [true] }]);
+  const created = await api.createEvaluation('Charts on a phone', [wide.id, (await api.dataset('Anthropic models')).id]);
+  await expect.poll(async () => (await api.evaluation(created.id)).evaluation?.processed).toBe(true);
+
+  await page.goto(`/gateways/default/evaluations/${created.id}`);
+  const charts = page.getByRole('region', { name: 'Charts' });
+  for (const title of ['Mean cost per request', 'Mean duration', 'Thumbs-up share']) {
+    const figure = charts.getByRole('figure', { name: `${title} by group, with 95% intervals` });
+    await expect(figure.locator('svg text[data-group-label]')).toHaveCount(3);
+    const drawn = await figure.evaluate((fig) => {
+      const svg = fig.querySelector('svg')!.getBoundingClientRect();
+      const texts = [...fig.querySelectorAll('svg text')].filter((t) => t.textContent);
+      return {
+        labels: [...fig.querySelectorAll('svg text[data-group-label]')].map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ')),
+        ticks: [...fig.querySelectorAll('.MuiChartsAxis-directionX .MuiChartsAxis-tickLabel')].map((t) => t.textContent),
+        // Every text inside the drawing, none cut by its edges or shortened with an ellipsis.
+        outside: texts.filter((t) => {
+          const r = t.getBoundingClientRect();
+          return r.left < svg.left - 0.5 || r.right > svg.right + 0.5 || r.top < svg.top - 0.5 || r.bottom > svg.bottom + 0.5;
+        }).map((t) => t.textContent),
+        ellipsized: texts.map((t) => t.textContent!).filter((s) => s.includes('…')),
+      };
+    });
+    expect(drawn.labels.map((l) => l.replace(/\u00a0/g, ' '))).toEqual([
+      expect.stringMatching(new RegExp(`^${longName} \\(n = [\\d,]+\\)$`)),
+      expect.stringMatching(/^Anthropic models \(n = [\d,]+\)$/),
+      expect.stringMatching(/^All datasets \(n = [\d,]+\)$/),
+    ]);
+    expect(drawn.ticks.length, `${title}: value axis labels ${drawn.ticks.join(', ')}`).toBeGreaterThanOrEqual(3);
+    expect(drawn.outside, `${title}: texts cut by the chart's edges`).toEqual([]);
+    expect(drawn.ellipsized, `${title}: shortened texts`).toEqual([]);
+    await expectWithinWidth(figure);
+  }
+  for (const figure of await charts.getByRole('figure', { name: /^(Cost per request|Duration): / }).all()) {
+    const ticks = await figure.locator('.MuiChartsAxis-directionX .MuiChartsAxis-tickLabel').allTextContents();
+    expect(ticks.length, `histogram labels ${ticks.join(', ')}`).toBeGreaterThanOrEqual(3);
+    expect((await figure.locator('.MuiChartsAxis-directionY .MuiChartsAxis-tickLabel').allTextContents()).length).toBeGreaterThanOrEqual(3);
+  }
+  // The page's own tables are checked above; here the charts alone.
+  await expectWithinWidth(charts);
+});

@@ -1,6 +1,8 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
+import { useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 export interface Toast {
@@ -23,6 +25,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setOpen(true);
   }, []);
   const value = useMemo(() => show, [show]);
+  const phone = useMediaQuery(useTheme().breakpoints.down('sm'));
   const close = (_: unknown, reason?: string) => {
     if (reason !== 'clickaway') setOpen(false);
   };
@@ -36,12 +39,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           open={open}
           autoHideDuration={current?.autoHideMs ?? 5000}
           onClose={close}
-          // Bottom right: forms end in their primary button on the left (Run evaluation, Save), never under a toast.
-          anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+          // Forms end in their primary button (Run evaluation, Save), which the user scrolls down to. On a wide
+          // screen the toast sits bottom right, narrow enough to stay clear of those buttons on the left; on a
+          // phone it spans the width, so it goes to the top, over the one-row header, where no form action is.
+          anchorOrigin={phone ? { vertical: 'top', horizontal: 'center' } : { vertical: 'bottom', horizontal: 'right' }}
         >
           <Alert
             severity={current?.severity ?? 'info'}
             variant="filled"
+            sx={{ width: '100%', maxWidth: { sm: 480 } }}
             onClose={() => setOpen(false)}
             action={
               current?.action ? (

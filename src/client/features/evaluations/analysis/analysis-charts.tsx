@@ -1,7 +1,6 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import { useColorScheme, useTheme } from '@mui/material/styles';
-import useMediaQuery from '@mui/material/useMediaQuery';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -9,11 +8,22 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { useXScale, useYScale } from '@mui/x-charts/hooks';
-import type { ReactNode } from 'react';
+import { useDrawingArea, useXScale, useYScale } from '@mui/x-charts/hooks';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { GroupAnalysis } from '../../../../shared/analysis.ts';
 import { formatCount, formatFigure, type MetricUnit } from './analysis-format.ts';
-import { binWidthWords, chartedGroups, histogramBins, INTERVAL_METRICS, intervalAxisMax, intervalBars, type IntervalBar } from './chart-data.ts';
+import {
+  binWidthWords,
+  chartedGroups,
+  histogramBins,
+  INTERVAL_METRICS,
+  intervalBarLabel,
+  intervalBars,
+  valueAxis,
+  wrapText,
+  type IntervalBar,
+  type MeasureText,
+} from './chart-data.ts';
 
 /**
  * Colours per group, in the groups' order, chosen for contrast on each scheme's paper (≥3:1 for
@@ -77,13 +87,105 @@ function Whiskers({ bars }: { bars: readonly IntervalBar[] }) {
   );
 }
 
+/** The font of the group labels and tick labels (the charts' caption style), for measuring before drawing. */
+const LABEL_FONT_PX = 12;
+const LINE_PX = 15;
+const BAR_PX = 22;
+/** Between a label's baseline and the top of its bar. */
+const LABEL_GAP_PX = 5;
+/** Above a label, so it reads as belonging to the bar under it, not the one above. */
+const GROUP_GAP_PX = 10;
+/** The value axis under the bars (ticks and their labels). */
+const X_AXIS_PX = 25;
+
+const measurers = new Map<string, MeasureText>();
+
+/** Measures text in the labels' font (one canvas and cache per font); without a canvas (tests) a generous per-character estimate. */
+function measurerFor(family: string): MeasureText {
+  let measure = measurers.get(family);
+  if (measure) return measure;
+  const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!ctx) measure = (text: string) => text.length * LABEL_FONT_PX * 0.62;
+  else {
+    ctx.font = `${LABEL_FONT_PX}px ${family}`;
+    const cache = new Map<string, number>();
+    measure = (text: string) => {
+      let w = cache.get(text);
+      if (w === undefined) cache.set(text, (w = ctx.measureText(text).width));
+      return w;
+    };
+  }
+  measurers.set(family, measure);
+  return measure;
+}
+
+const useMeasureText = (): MeasureText => measurerFor(useTheme().typography.fontFamily ?? 'sans-serif');
+
+/** The content width of the element `ref` points at, following resizes; `fixed` (print) wins. */
+function useContentWidth(fixed?: number): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fixed ?? 0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (fixed !== undefined || !el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry!.contentRect.width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [fixed]);
+  return [ref, fixed ?? width];
+}
+
+/**
+ * Each group's name and n written above its bar, across the chart's whole width and wrapped onto more lines
+ * when it is longer, so no name is cut and the bars keep the width a side axis would have taken.
+ */
+function BarLabels({ bars, lines }: { bars: readonly IntervalBar[]; lines: ReadonlyMap<string, string[]> }) {
+  const y = useYScale<'band'>();
+  const { left } = useDrawingArea();
+  return (
+    <g style={{ fill: 'var(--mui-palette-text-primary)', fontSize: LABEL_FONT_PX }}>
+      {bars.map((b) => {
+        const top = y(b.label);
+        const text = lines.get(b.label) ?? [b.label];
+        if (top === undefined) return null;
+        const first = top - LABEL_GAP_PX - (text.length - 1) * LINE_PX;
+        return (
+          <text key={b.label} x={left} y={first} data-group-label={b.label}>
+            {text.map((line, i) => (
+              <tspan key={i} x={left} dy={i === 0 ? 0 : LINE_PX}>
+                {line}
+              </tspan>
+            ))}
+          </text>
+        );
+      })}
+    </g>
+  );
+}
+
 function IntervalChart({ groups, metric, colors, width }: { groups: readonly GroupAnalysis[]; metric: (typeof INTERVAL_METRICS)[number]; colors: readonly string[]; width?: number }) {
   const bars = intervalBars(groups, metric);
   const labels = bars.map((b) => b.label);
   const format = (v: number | null) => formatFigure(metric.unit, v);
-  // On a phone the group names take less room, so the bars keep some.
-  const narrow = useMediaQuery(useTheme().breakpoints.down('sm'));
-  const axisLabels = new Map(bars.map((b) => [b.label, narrow ? `${b.label}\nn=${formatCount(b.n)}` : `${b.label} (n = ${formatCount(b.n)})`]));
+  const measure = useMeasureText();
+  const [boxRef, boxWidth] = useContentWidth(width);
+  // Until the box is measured (the first layout) a phone's width stands in; the layout effect corrects it before paint.
+  const outer = boxWidth > 0 ? boxWidth : 320;
+  const first = measure(format(0));
+  const provisional = valueAxis(bars, metric.unit, outer - 40, measure);
+  const last = measure(format(provisional.max));
+  // Half of the first and last tick labels hang past the ends of the axis.
+  const margin = { left: Math.ceil(first / 2) + 2, right: Math.ceil(last / 2) + 4, top: 0, bottom: 4 };
+  const drawWidth = Math.max(40, outer - margin.left - margin.right);
+  const axis = valueAxis(bars, metric.unit, drawWidth, measure);
+  const lines = new Map(bars.map((b) => [b.label, wrapText(intervalBarLabel(b), drawWidth, measure)]));
+  const maxLines = Math.max(1, ...[...lines.values()].map((l) => l.length));
+  // One band per group: a gap, the label's lines, a smaller gap, then the bar. The band scale pads half a
+  // gap above the first bar, so the top margin gives its label the other half.
+  const labelPx = GROUP_GAP_PX + maxLines * LINE_PX + LABEL_GAP_PX;
+  const step = BAR_PX + labelPx;
+  margin.top = Math.max(0, Math.ceil(labelPx / 2) - GROUP_GAP_PX + 4);
   return (
     <ChartFigure
       title={`${metric.title} by group, with 95% intervals`}
@@ -107,27 +209,35 @@ function IntervalChart({ groups, metric, colors, width }: { groups: readonly Gro
         </Table>
       }
     >
-      <BarChart
-        layout="horizontal"
-        height={48 + bars.length * 44}
-        width={width}
-        skipAnimation
-        hideLegend
-        margin={{ left: 8, right: 24, top: 8, bottom: 8 }}
-        yAxis={[
-          {
-            scaleType: 'band',
-            data: labels,
-            width: narrow ? 170 : 230,
-            valueFormatter: (v: string) => axisLabels.get(v) ?? v,
-            colorMap: { type: 'ordinal', values: labels, colors: labels.map((_, i) => colorAt(colors, i)) },
-          },
-        ]}
-        xAxis={[{ min: 0, max: intervalAxisMax(bars, metric.unit), valueFormatter: (v: number) => format(v) }]}
-        series={[{ data: bars.map((b) => b.value), label: metric.title, valueFormatter: (v) => format(v) }]}
-      >
-        <Whiskers bars={bars} />
-      </BarChart>
+      <Box ref={boxRef} sx={{ minWidth: 0 }}>
+        <BarChart
+          layout="horizontal"
+          height={margin.top + bars.length * step + X_AXIS_PX + margin.bottom}
+          width={width}
+          skipAnimation
+          hideLegend
+          margin={margin}
+          yAxis={[
+            {
+              scaleType: 'band',
+              data: labels,
+              // The names are drawn above the bars (BarLabels), not beside them.
+              position: 'none',
+              categoryGapRatio: labelPx / step,
+              valueFormatter: (v: string) => {
+                const bar = bars.find((b) => b.label === v);
+                return bar ? intervalBarLabel(bar) : v;
+              },
+              colorMap: { type: 'ordinal', values: labels, colors: labels.map((_, i) => colorAt(colors, i)) },
+            },
+          ]}
+          xAxis={[{ min: 0, max: axis.max, tickInterval: axis.ticks, valueFormatter: (v: number) => format(v) }]}
+          series={[{ data: bars.map((b) => b.value), label: metric.title, valueFormatter: (v) => format(v) }]}
+        >
+          <BarLabels bars={bars} lines={lines} />
+          <Whiskers bars={bars} />
+        </BarChart>
+      </Box>
     </ChartFigure>
   );
 }
@@ -181,6 +291,9 @@ function HistogramChart({ group, metric, color, width }: { group: GroupAnalysis;
               scaleType: 'band',
               data: bins.map((b) => b.label),
               valueFormatter: (v: string, ctx) => (ctx.location === 'tick' ? (bins.find((b) => b.label === v)?.tick ?? v) : v),
+              // Each label is a bin's lower edge, so it sits on that edge, not mid-bar.
+              tickPlacement: 'start',
+              tickLabelPlacement: 'tick',
               // Labels that would overlap are left out (narrow screens show fewer).
               tickLabelInterval: 'auto',
               categoryGapRatio: 0.08,

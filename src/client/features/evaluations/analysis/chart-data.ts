@@ -73,6 +73,91 @@ export function intervalBars(groups: readonly GroupAnalysis[], metric: (typeof I
 /** The end of a zero-based value axis that holds every bar and whisker; shares always end at 100%. */
 export function intervalAxisMax(bars: readonly IntervalBar[], unit: MetricUnit): number {
   if (unit === 'share') return 1;
-  const top = Math.max(0, ...bars.map((b) => Math.max(b.value ?? 0, b.ci?.[1] ?? 0)));
+  const top = highestPoint(bars);
   return top > 0 ? top * 1.05 : 1;
+}
+
+/** The highest bar end or whisker end (0 when nothing is above zero). */
+const highestPoint = (bars: readonly IntervalBar[]) => Math.max(0, ...bars.map((b) => Math.max(b.value ?? 0, b.ci?.[1] ?? 0)));
+
+/** How wide a string is drawn, in px (a canvas measure in the browser, a fixed estimate elsewhere). */
+export type MeasureText = (text: string) => number;
+
+/**
+ * A label broken into lines no wider than `maxWidth`: at spaces, and inside a word only when the word alone
+ * is too wide (a long dataset name with no spaces still shows whole). Non-breaking spaces hold "n = 1,234"
+ * together.
+ */
+export function wrapText(text: string, maxWidth: number, measure: MeasureText): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word;
+    if (measure(joined) <= maxWidth) {
+      line = joined;
+      continue;
+    }
+    if (line) lines.push(line);
+    // A word wider than the line on its own is cut into pieces that fit (at least one character each).
+    let rest = word;
+    while (measure(rest) > maxWidth && rest.length > 1) {
+      let cut = rest.length - 1;
+      while (cut > 1 && measure(rest.slice(0, cut)) > maxWidth) cut--;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
+
+/** "GPT-4o successes (n = 1,234)", with the count kept on one line. */
+export const intervalBarLabel = (b: IntervalBar) => `${b.label} (n\u00a0=\u00a0${formatCount(b.n)})`;
+
+/** A zero-based value axis: where it ends and where its ticks go (every tick labelled). */
+export interface ValueAxis {
+  max: number;
+  ticks: number[];
+}
+
+/** A round step near `raw`: 1, 2, 2.5 or 5 times a power of ten. */
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5]) if (m * power >= raw * (1 - 1e-9)) return m * power;
+  return 10 * power;
+}
+
+/**
+ * The value axis of an interval chart `widthPx` wide: round ticks from zero to a round end past every bar and
+ * whisker, as many as fit with their labels side by side (at least two intervals, at most six), so no label
+ * is dropped for overlapping its neighbour. Shares always end at 100%.
+ */
+export function valueAxis(bars: readonly IntervalBar[], unit: MetricUnit, widthPx: number, measure: MeasureText, gapPx = 16): ValueAxis {
+  // Nothing above zero still gets an axis (0 to 1 of the unit), so the empty chart has a scale.
+  const top = unit === 'share' ? 1 : highestPoint(bars) || 1;
+  const axisFor = (intervals: number): ValueAxis => {
+    if (unit === 'share') {
+      const step = intervals >= 5 ? 0.2 : intervals >= 4 ? 0.25 : 0.5;
+      return { max: 1, ticks: ticksUpTo(1, step) };
+    }
+    const step = niceStep(top / intervals);
+    const max = Math.ceil(top / step - 1e-9) * step;
+    return { max, ticks: ticksUpTo(max, step) };
+  };
+  for (let intervals = 6; intervals > 2; intervals--) {
+    const axis = axisFor(intervals);
+    const widest = Math.max(...axis.ticks.map((t) => measure(formatFigure(unit, t))));
+    // Labels sit centred on their ticks: each needs its width plus a gap between neighbours.
+    const spacing = widthPx / (axis.ticks.length - 1);
+    if (spacing >= widest + gapPx) return axis;
+  }
+  return axisFor(2);
+}
+
+function ticksUpTo(max: number, step: number): number[] {
+  const ticks: number[] = [];
+  // Rounded so 0.1 + 0.2 style drift never makes a tick label read "$0.30000000000000004".
+  for (let i = 0; i * step <= max * (1 + 1e-9); i++) ticks.push(Number((i * step).toPrecision(12)));
+  return ticks;
 }
