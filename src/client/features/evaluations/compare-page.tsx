@@ -76,7 +76,8 @@ export default function ComparePage() {
                 next.set('baseline', e.target.value);
                 setSearchParams(next, { replace: true });
               }}
-              sx={{ minWidth: 260 }}
+              // A long evaluation name is cut with an ellipsis, not widening the page on a phone.
+              sx={{ minWidth: 'min(260px, 100%)', maxWidth: '100%' }}
               className="no-print"
             >
               {evaluations.map((e) => (

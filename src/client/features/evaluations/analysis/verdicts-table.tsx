@@ -50,7 +50,7 @@ export function VerdictsTable({ groups, baseline, onBaseline, title = 'Against a
         {title}
       </Typography>
       {onBaseline && (
-        <FormControl size="small" sx={{ minWidth: 240, mb: 1 }} className="no-print">
+        <FormControl size="small" sx={{ minWidth: 'min(240px, 100%)', maxWidth: '100%', mb: 1 }} className="no-print">
           <InputLabel id={labelId}>Baseline</InputLabel>
           <Select labelId={labelId} label="Baseline" value={baseline} onChange={(e) => onBaseline(Number(e.target.value))}>
             {groups.map((g, i) => (
