@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { PAGE_CHUNKS_FILE } from '../shared/page-routes.ts';
+import { withPagePreloads, type PageChunks } from './page-preloads.ts';
 
 /** Shown at every page path until the dashboard has been built into `dist/`. */
 export const PLACEHOLDER_HTML = `<!doctype html>
@@ -15,10 +17,12 @@ export const PLACEHOLDER_HTML = `<!doctype html>
  * The built SPA: files from `distDir`, `index.html` for any other page path (history routing), fingerprinted
  * `/assets/*` cached for good. A file the build precompressed (`name.br`, `name.gz` beside it) is sent in
  * that encoding when the client accepts it; anything else compressible is compressed per answer by the app. `/api` never reaches here (the app answers its misses with a 404 envelope).
+ * The HTML names the first page's chunks as module preloads (page-preloads.ts).
  */
 export function staticRoutes(distDir: string) {
   const r = new Hono();
   const indexFile = join(distDir, 'index.html');
+  const chunksFile = join(distDir, PAGE_CHUNKS_FILE);
   let files: MiddlewareHandler | undefined;
 
   r.use('/assets/*', async (c, next) => {
@@ -30,12 +34,14 @@ export function staticRoutes(distDir: string) {
     // Checked per request so a build that lands while the server runs is picked up.
     if (!existsSync(indexFile)) return c.html(PLACEHOLDER_HTML);
     files ??= serveStatic({ root: distDir, precompressed: true });
-    const served = await files(c, async () => {});
+    // The root is a page too (index.html with its preloads), not the file as built.
+    const served = c.req.path === '/' ? undefined : await files(c, async () => {});
     if (served) return served;
     // A missing file with an extension is a real 404 (never HTML in place of a script); a route is the SPA's.
     if (/\.[A-Za-z0-9]{1,8}$/.test(c.req.path)) return next();
     c.header('cache-control', 'no-cache');
-    return c.html(await readFile(indexFile, 'utf8'));
+    const chunks: PageChunks = existsSync(chunksFile) ? (JSON.parse(await readFile(chunksFile, 'utf8')) as PageChunks) : {};
+    return c.html(withPagePreloads(await readFile(indexFile, 'utf8'), c.req.path, chunks));
   });
   return r;
 }

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { datasetQueries } from '../features/datasets/dataset-queries.ts';
 import { datasetListParamsFrom } from '../features/datasets/datasets-url.ts';
+import { PAGE_ROUTES, type PageName } from '../../shared/page-routes.ts';
 
 /**
  * Every page's chunk and what it can start before React first renders it, in one table that the router and
@@ -16,20 +17,20 @@ export interface PageEntry {
 }
 
 export const PAGES = {
-  logs: { path: '/gateways/:gw/logs', load: () => import('../features/logs/logs-page.tsx') },
+  logs: { path: PAGE_ROUTES.logs.path, load: () => import('../features/logs/logs-page.tsx') },
   datasets: {
-    path: '/gateways/:gw/datasets',
+    path: PAGE_ROUTES.datasets.path,
     load: () => import('../features/datasets/datasets-page.tsx'),
     prefetch: (client, params, search) => {
       if (params.gw) void client.prefetchQuery(datasetQueries.list(params.gw, datasetListParamsFrom(search)));
     },
   },
-  newDataset: { path: '/gateways/:gw/datasets/new', load: () => import('../features/datasets/new-dataset-page.tsx') },
-  editDataset: { path: '/gateways/:gw/datasets/:id', load: () => import('../features/datasets/edit-dataset-page.tsx') },
-  evaluations: { path: '/gateways/:gw/evaluations', load: () => import('../features/evaluations/evaluations-page.tsx') },
-  newEvaluation: { path: '/gateways/:gw/evaluations/new', load: () => import('../features/evaluations/new-evaluation.tsx') },
-  compare: { path: '/gateways/:gw/evaluations/compare', load: () => import('../features/evaluations/compare-page.tsx') },
-  evaluation: { path: '/gateways/:gw/evaluations/:id', load: () => import('../features/evaluations/evaluation-detail.tsx') },
-  sources: { path: '/gateways/:gw/sources', load: () => import('../features/sources/sources-page.tsx') },
-  notFound: { path: '*', load: () => import('./not-found.tsx') },
-} satisfies Record<string, PageEntry>;
+  newDataset: { path: PAGE_ROUTES.newDataset.path, load: () => import('../features/datasets/new-dataset-page.tsx') },
+  editDataset: { path: PAGE_ROUTES.editDataset.path, load: () => import('../features/datasets/edit-dataset-page.tsx') },
+  evaluations: { path: PAGE_ROUTES.evaluations.path, load: () => import('../features/evaluations/evaluations-page.tsx') },
+  newEvaluation: { path: PAGE_ROUTES.newEvaluation.path, load: () => import('../features/evaluations/new-evaluation.tsx') },
+  compare: { path: PAGE_ROUTES.compare.path, load: () => import('../features/evaluations/compare-page.tsx') },
+  evaluation: { path: PAGE_ROUTES.evaluation.path, load: () => import('../features/evaluations/evaluation-detail.tsx') },
+  sources: { path: PAGE_ROUTES.sources.path, load: () => import('../features/sources/sources-page.tsx') },
+  notFound: { path: PAGE_ROUTES.notFound.path, load: () => import('./not-found.tsx') },
+} satisfies Record<PageName, PageEntry>;
