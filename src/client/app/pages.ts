@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { datasetQueries } from '../features/datasets/dataset-queries.ts';
 import { datasetListParamsFrom } from '../features/datasets/datasets-url.ts';
+import { evaluationQueries, evaluationTypeQueries } from '../features/evaluations/evaluation-queries.ts';
 import { PAGE_ROUTES, type PageName } from '../../shared/page-routes.ts';
 
 /**
@@ -30,7 +31,14 @@ export const PAGES = {
   evaluations: { path: PAGE_ROUTES.evaluations.path, load: () => import('../features/evaluations/evaluations-page.tsx') },
   newEvaluation: { path: PAGE_ROUTES.newEvaluation.path, load: () => import('../features/evaluations/new-evaluation.tsx') },
   compare: { path: PAGE_ROUTES.compare.path, load: () => import('../features/evaluations/compare-page.tsx') },
-  evaluation: { path: PAGE_ROUTES.evaluation.path, load: () => import('../features/evaluations/evaluation-detail.tsx') },
+  evaluation: {
+    path: PAGE_ROUTES.evaluation.path,
+    load: () => import('../features/evaluations/evaluation-detail.tsx'),
+    prefetch: (client, params) => {
+      if (params.gw && params.id) void client.prefetchQuery(evaluationQueries.detail(params.gw, params.id));
+      void client.prefetchQuery(evaluationTypeQueries.list());
+    },
+  },
   sources: { path: PAGE_ROUTES.sources.path, load: () => import('../features/sources/sources-page.tsx') },
   notFound: { path: PAGE_ROUTES.notFound.path, load: () => import('./not-found.tsx') },
 } satisfies Record<PageName, PageEntry>;
