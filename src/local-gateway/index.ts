@@ -38,6 +38,11 @@ export interface LocalGateway {
   token: string;
   /** `${dataDir}/local-gateway-token` */
   tokenFile: string;
+  /**
+   * The gateway's log count from its in-memory projection (0 for no such gateway): what SQLite's
+   * `count(*)` says, without the scan that costs 0.1–0.3 s at a million logs on the serving thread.
+   */
+  countLogs(gatewayId: string): number;
   /** The envelope object a success response of `fetch` was serialised from (undefined for any other response). */
   sentBody: (response: Response) => unknown;
   /** Stop jobs, close the db. */
@@ -88,6 +93,7 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
     return {
       app,
       fetch: async (request: Request) => app.fetch(request),
+      countLogs: (gatewayId) => (store.gateways.get(gatewayId) ? projections.get(gatewayId).length : 0),
       sentBody,
       accountId,
       token,

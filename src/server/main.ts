@@ -63,7 +63,7 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
     });
     const { LocalSources } = await import('../local-gateway/sync/upload-import.ts');
     const { syncSourceFromEnv } = await import('../local-gateway/sync/sync-job.ts');
-    const sources = new LocalSources(env.dataDir, { config: syncSourceFromEnv(so.syncEnv ?? process.env) });
+    const sources = new LocalSources(env.dataDir, { config: syncSourceFromEnv(so.syncEnv ?? process.env) }, gateway.countLogs);
     const fetch = so.wrapLocalGateway ? so.wrapLocalGateway(gateway.fetch) : gateway.fetch;
     localGateway = {
       fetch,

@@ -67,6 +67,7 @@ export interface UploadOptions {
  */
 export class LocalSources {
   private readonly reader: Store;
+  private readonly countLogs: (gatewayId: string) => number;
   private queue: Promise<unknown> = Promise.resolve();
 
   private readonly syncs: SyncJobs;
@@ -75,8 +76,11 @@ export class LocalSources {
   constructor(
     private readonly dataDir: string,
     sync: { config: SyncSourceConfig; options?: SyncJobOptions } = { config: { ok: false, message: 'no account to sync from is configured' } },
+    /** The gateway's log count; the server gives the local gateway's projection count (SQLite's scan by default). */
+    countLogs?: (gatewayId: string) => number,
   ) {
     this.reader = new Store(dataDir);
+    this.countLogs = countLogs ?? ((gatewayId) => this.reader.logs.count(gatewayId));
     this.syncs = new SyncJobs(dataDir, sync.config, sync.options);
   }
 
@@ -98,7 +102,7 @@ export class LocalSources {
   /** The gateway's sources, most recent first; undefined when there is no such gateway. */
   list(gatewayId: string): LogSource[] | undefined {
     if (!this.reader.gateways.get(gatewayId)) return undefined;
-    return sourcesOf(this.reader.db, gatewayId, this.reader.logs.count(gatewayId));
+    return sourcesOf(this.reader.db, gatewayId, this.countLogs(gatewayId));
   }
 
   /**
