@@ -18,8 +18,15 @@ function askedUrls(url: string): string[] {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the first screen starts its requests before React renders', () => {
-  it('an evaluation: the shell, the evaluation and the evaluator types', () => {
-    expect(asked('/gateways/prod/evaluations/ev-1').sort()).toEqual(['/api/evaluation-types', '/api/gateways', '/api/gateways/prod/evaluations/ev-1', '/api/session']);
+  it('an evaluation: the shell, the evaluation, the evaluator types and the breakdown the URL asks for', () => {
+    expect(asked('/gateways/prod/evaluations/ev-1').sort()).toEqual([
+      '/api/evaluation-types',
+      '/api/gateways',
+      '/api/gateways/prod/evaluations/ev-1',
+      '/api/gateways/prod/evaluations/ev-1/analysis',
+      '/api/session',
+    ]);
+    expect(askedUrls('/gateways/prod/evaluations/ev-1?exclude_cached_failed=true').find((u) => u.includes('/analysis'))).toContain('exclude_cached_failed=true');
   });
   it('the datasets list, with the page of the URL', () => {
     expect(asked('/gateways/prod/datasets?page=2').sort()).toEqual(['/api/gateways', '/api/gateways/prod/datasets', '/api/session']);

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { datasetQueries } from '../features/datasets/dataset-queries.ts';
 import { datasetListParamsFrom } from '../features/datasets/datasets-url.ts';
+import { analysisQueries, excludedInUrl } from '../features/evaluations/analysis/analysis-queries.ts';
 import { evaluationQueries, evaluationTypeQueries } from '../features/evaluations/evaluation-queries.ts';
 import { PAGE_ROUTES, type PageName } from '../../shared/page-routes.ts';
 
@@ -34,9 +35,14 @@ export const PAGES = {
   evaluation: {
     path: PAGE_ROUTES.evaluation.path,
     load: () => import('../features/evaluations/evaluation-detail.tsx'),
-    prefetch: (client, params) => {
-      if (params.gw && params.id) void client.prefetchQuery(evaluationQueries.detail(params.gw, params.id));
+    prefetch: (client, params, search) => {
       void client.prefetchQuery(evaluationTypeQueries.list());
+      if (!params.gw || !params.id) return;
+      void client.prefetchQuery(evaluationQueries.detail(params.gw, params.id));
+      // The breakdown and its code, which the page would otherwise ask for only once its own chunk rendered.
+      void client.prefetchQuery(analysisQueries.evaluation(params.gw, params.id, excludedInUrl(search)));
+      void import('../features/evaluations/analysis/analysis-section.tsx').catch(() => undefined);
+      void import('../features/evaluations/analysis/analysis-charts.tsx').catch(() => undefined);
     },
   },
   sources: { path: PAGE_ROUTES.sources.path, load: () => import('../features/sources/sources-page.tsx') },

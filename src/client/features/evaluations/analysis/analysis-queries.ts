@@ -2,6 +2,13 @@ import { queryOptions } from '@tanstack/react-query';
 import { evaluationAnalysisSchema } from '../../../../shared/analysis.ts';
 import { envelopeOf } from '../../../../shared/envelope.ts';
 import { apiPath, apiRequest } from '../../../lib/api-client.ts';
+import { readBoolParam } from '../../../lib/url-state.ts';
+
+/** URL parameter of the "leave out cached and failed logs" toggle. */
+export const EXCLUDE_PARAM = 'exclude_cached_failed';
+
+/** Whether the URL leaves cached and failed logs out (the toggle's state, read before React renders too). */
+export const excludedInUrl = (params: URLSearchParams): boolean => readBoolParam(params, EXCLUDE_PARAM) === true;
 
 const analysisEnvelopeSchema = envelopeOf(evaluationAnalysisSchema);
 
