@@ -1,0 +1,87 @@
+import type { KeyObject } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileImport } from './file-import.ts';
+import type { ReadMessage, ReadStart } from './read-worker.ts';
+
+/** Batches the reading thread may have posted and the writer not yet taken: bounds memory, keeps both busy. */
+const IN_FLIGHT = 16;
+
+/**
+ * Feeds a file's lines to `run`, read by a worker thread: gunzipping, splitting, JSON parsing, checking
+ * and hashing the lines cost as much CPU as inserting them, so on a second core they overlap the
+ * inserts instead of adding to them (SQLite stays on this thread, in `run`'s transaction). The outcome
+ * is the same as feeding `run.line` each line: the same rows, the same problems with their line numbers.
+ */
+export async function readInWorker(
+  run: FileImport,
+  file: string,
+  options: { gatewayId: string | undefined; privateKey: KeyObject | undefined },
+  onProgress?: (bytesRead: number) => void,
+): Promise<void> {
+  const worker = new Worker(await workerScript(), { eval: true, execArgv: [] });
+  let settled = false;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const settle = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        if (error === undefined) resolve();
+        else reject(error instanceof Error ? error : new Error(String(error)));
+      };
+      worker.on('message', (message: ReadMessage) => {
+        if (settled) return;
+        try {
+          if (message.type === 'rows') {
+            onProgress?.(message.bytesRead);
+            // Enough problems: the rest of the file is not read.
+            if (!run.rows(message)) settle();
+            else worker.postMessage({ type: 'more' });
+            return;
+          }
+          run.readElsewhere(message);
+          if (message.readError) run.fail(message.readError);
+          settle();
+        } catch (error) {
+          settle(error);
+        }
+      });
+      worker.on('error', (error) => settle(new Error(`the import's reading thread failed: ${error.message}`)));
+      worker.on('exit', (code) => settle(new Error(`the import's reading thread stopped (exit code ${code})`)));
+      worker.postMessage({ type: 'start', file, gatewayId: options.gatewayId, privateKey: options.privateKey, credits: IN_FLIGHT } satisfies ReadStart);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * The worker is TypeScript, like the rest, but a worker thread does not inherit the TypeScript loader of
+ * the thread that starts it (and registering one per worker costs tens of MB): read-worker.ts and what it
+ * imports are bundled once per process into one plain CommonJS script, then the bundler's helper stops.
+ */
+let bundled: Promise<string> | undefined;
+function workerScript(): Promise<string> {
+  bundled ??= (async () => {
+    const esbuild = await import('esbuild');
+    try {
+      const result = await esbuild.build({
+        entryPoints: [fileURLToPath(new URL('./read-worker.ts', import.meta.url))],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        write: false,
+        logLevel: 'silent',
+      });
+      const script = result.outputFiles[0]?.text;
+      if (!script) throw new Error('bundling the import reader produced no output');
+      return script;
+    } finally {
+      await esbuild.stop();
+    }
+  })();
+  // A failed build is not kept: the next import tries again.
+  bundled.catch(() => (bundled = undefined));
+  return bundled;
+}
