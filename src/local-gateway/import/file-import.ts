@@ -33,11 +33,6 @@ export type FileImportResult =
     }
   | { ok: false; errors: string[] };
 
-/** Rows read on another thread (see read-in-worker.ts), with the problems of the lines they came from. */
-export interface ReadRows extends RowBatch {
-  problems: string[];
-}
-
 /**
  * One file's import, fed line by line, inside ONE write transaction: good lines are inserted a batch at
  * a time (prepared statements, at most one batch kept in memory); the first bad line stops the inserts, the next
@@ -113,16 +108,16 @@ export class FileImport {
   }
 
   /**
-   * Takes rows read by another thread from the file's next lines (at most BATCH of them), and those
-   * lines' problems. Answers false once enough problems are known to stop reading.
+   * Takes rows read by another thread from the file's next lines (at most BATCH of them), and the
+   * problems of those lines. Answers false once enough problems are known to stop reading.
    */
-  rows(batch: ReadRows): boolean {
-    this.reader.format ??= batch.format;
-    for (const problem of batch.problems) {
+  rows(batch: RowBatch | undefined, problems: readonly string[]): boolean {
+    if (batch) this.reader.format ??= batch.format;
+    for (const problem of problems) {
       if (this.errors.length >= MAX_REPORTED) break;
       this.errors.push(problem);
     }
-    if (this.errors.length > 0) {
+    if (this.errors.length > 0 || !batch) {
       this.clearPending();
       return this.errors.length < MAX_REPORTED;
     }

@@ -112,3 +112,133 @@ function detectFormat(raw: object): ImportFormat {
   if ('Timestamp' in raw) return 'logpush';
   throw new LineProblem(undefined, 'is neither a Cloudflare log object (no created_at) nor a Logpush ai_gateway_events event (no Timestamp)');
 }
+
+/** How a packed value is kept: a number in `numbers`, null, a repeated word, or a text of its own. */
+const NUMBER = 0;
+const NULL = 1;
+const WORD = 2;
+const TEXT = 3;
+
+/**
+ * Rows packed to be posted between threads. Structured cloning writes and reads every string on its own,
+ * and a batch's gateway, provider, model and path are the same few strings row after row: here each value
+ * is a kind and a number (the value, or the index of its string), the repeated strings are sent once per
+ * batch, and only ids and metadata (unique per row) as strings of their own.
+ */
+export interface PackedRows {
+  format: ImportFormat;
+  kinds: Uint8Array;
+  numbers: Float64Array;
+  words: string[];
+  texts: string[];
+  lines: number[];
+  /** Rows that have extras (indexes into lines), and their extras. */
+  extrasAt: number[];
+  extras: LogExtras[];
+}
+
+/** Columns whose values differ on every row: kept as texts, not looked up as words. */
+const UNIQUE_COLUMNS = new Set(['id', 'metadata']);
+
+/** Packs rows (see PackedRows) on the thread that reads; `take` hands over a batch and starts the next. */
+export class RowPacker {
+  private readonly width: number;
+  private readonly unique: boolean[];
+  private readonly row: unknown[] = [];
+  private kinds: Uint8Array;
+  private numbers: Float64Array;
+  private wordIndex = new Map<string, number>();
+  private words: string[] = [];
+  private texts: string[] = [];
+  private lines: number[] = [];
+  private extrasAt: number[] = [];
+  private extras: LogExtras[] = [];
+
+  constructor(
+    private readonly format: ImportFormat,
+    private readonly capacity: number,
+  ) {
+    const columns = columnsOf(format);
+    this.width = columns.length;
+    this.unique = columns.map((c) => UNIQUE_COLUMNS.has(c));
+    this.kinds = new Uint8Array(this.width * capacity);
+    this.numbers = new Float64Array(this.width * capacity);
+  }
+
+  get count(): number {
+    return this.lines.length;
+  }
+
+  add(log: StoredLog, extras: LogExtras | undefined, line: number): void {
+    const row = this.row;
+    row.length = 0;
+    pushRow(row, this.format, log);
+    let at = this.lines.length * this.width;
+    for (let j = 0; j < this.width; j++, at++) {
+      const value = row[j];
+      if (typeof value === 'number') {
+        this.kinds[at] = NUMBER;
+        this.numbers[at] = value;
+      } else if (value === null) {
+        this.kinds[at] = NULL;
+      } else if (typeof value !== 'string') {
+        throw new TypeError(`column ${columnsOf(this.format)[j]} of log ${String(row[ID_AT])} is neither a number, a text nor null`);
+      } else if (this.unique[j]) {
+        this.kinds[at] = TEXT;
+        this.numbers[at] = this.texts.push(value as string) - 1;
+      } else {
+        let index = this.wordIndex.get(value as string);
+        if (index === undefined) this.wordIndex.set(value as string, (index = this.words.push(value as string) - 1));
+        this.kinds[at] = WORD;
+        this.numbers[at] = index;
+      }
+    }
+    if (extras) {
+      this.extrasAt.push(this.lines.length);
+      this.extras.push(extras);
+    }
+    this.lines.push(line);
+  }
+
+  /** Drops the batch (its file is refused). */
+  clear(): void {
+    this.take();
+  }
+
+  take(): PackedRows {
+    const used = this.lines.length * this.width;
+    const packed: PackedRows = {
+      format: this.format,
+      kinds: this.kinds.subarray(0, used),
+      numbers: this.numbers.subarray(0, used),
+      words: this.words,
+      texts: this.texts,
+      lines: this.lines,
+      extrasAt: this.extrasAt,
+      extras: this.extras,
+    };
+    // Fresh arrays: the packed ones are posted (their buffers transferred).
+    this.kinds = new Uint8Array(this.width * this.capacity);
+    this.numbers = new Float64Array(this.width * this.capacity);
+    this.wordIndex = new Map();
+    this.words = [];
+    this.texts = [];
+    this.lines = [];
+    this.extrasAt = [];
+    this.extras = [];
+    return packed;
+  }
+}
+
+/** The rows again, as the writer inserts them. */
+export function unpackRows(packed: PackedRows): RowBatch {
+  const { kinds, numbers, words, texts } = packed;
+  const values: unknown[] = new Array(kinds.length);
+  for (let at = 0; at < kinds.length; at++) {
+    const kind = kinds[at];
+    values[at] = kind === NUMBER ? numbers[at] : kind === NULL ? null : kind === WORD ? words[numbers[at]!] : texts[numbers[at]!];
+  }
+  const extras: (LogExtras | undefined)[] = new Array(packed.lines.length).fill(undefined);
+  for (let i = 0; i < packed.extrasAt.length; i++) extras[packed.extrasAt[i]!] = packed.extras[i];
+  return { format: packed.format, values, extras, lines: packed.lines };
+}

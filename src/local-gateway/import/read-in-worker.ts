@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileImport } from './file-import.ts';
+import { unpackRows } from './line-reader.ts';
 import type { ReadMessage, ReadStart } from './read-worker.ts';
 
 /** Batches the reading thread may have posted and the writer not yet taken: bounds memory, keeps both busy. */
@@ -35,7 +36,8 @@ export async function readInWorker(
           if (message.type === 'rows') {
             onProgress?.(message.bytesRead);
             // Enough problems: the rest of the file is not read.
-            if (!run.rows(message)) settle();
+            const rows = message.rows ? unpackRows(message.rows) : undefined;
+            if (!run.rows(rows, message.problems)) settle();
             else worker.postMessage({ type: 'more' });
             return;
           }

@@ -4,9 +4,8 @@
 import type { KeyObject } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { readLineBatches } from './lines.ts';
-import { BATCH, LineReader, MAX_REPORTED, problemText, pushRow } from './line-reader.ts';
-import { LineProblem, type LogExtras } from './logpush-event.ts';
-import type { ReadRows } from './file-import.ts';
+import { BATCH, LineReader, MAX_REPORTED, problemText, RowPacker, type PackedRows } from './line-reader.ts';
+import { LineProblem } from './logpush-event.ts';
 
 export interface ReadStart {
   type: 'start';
@@ -18,7 +17,7 @@ export interface ReadStart {
 }
 
 export type ReadMessage =
-  | ({ type: 'rows'; bytesRead: number } & ReadRows)
+  | { type: 'rows'; bytesRead: number; rows: PackedRows | undefined; problems: string[] }
   | { type: 'done'; lines: number; keptOut: number; readError: string | undefined };
 
 const port = parentPort!;
@@ -43,9 +42,7 @@ async function room(): Promise<void> {
 
 async function read({ file, gatewayId, privateKey }: ReadStart): Promise<void> {
   const reader = new LineReader({ gatewayId, privateKey });
-  let values: unknown[] = [];
-  let extras: (LogExtras | undefined)[] = [];
-  let lines: number[] = [];
+  let packer: RowPacker | undefined;
   let problems: string[] = [];
   let found = 0;
   let bytesRead = 0;
@@ -53,10 +50,8 @@ async function read({ file, gatewayId, privateKey }: ReadStart): Promise<void> {
   const post = async () => {
     await room();
     credits--;
-    port.postMessage({ type: 'rows', bytesRead, format: reader.format ?? 'logpush', values, extras, lines, problems } satisfies ReadMessage);
-    values = [];
-    extras = [];
-    lines = [];
+    const rows = packer && packer.count > 0 ? packer.take() : undefined;
+    port.postMessage({ type: 'rows', bytesRead, rows, problems } satisfies ReadMessage, rows ? [rows.kinds.buffer as ArrayBuffer, rows.numbers.buffer as ArrayBuffer] : []);
     problems = [];
   };
   let readError: string | undefined;
@@ -77,27 +72,21 @@ async function read({ file, gatewayId, privateKey }: ReadStart): Promise<void> {
       try {
         const row = reader.read(text);
         // After the first problem the file is refused anyway: keep checking, stop sending rows.
-        if (found === 0) {
-          pushRow(values, reader.format!, row.log);
-          extras.push(row.extras);
-          lines.push(number);
-        }
+        if (found === 0) (packer ??= new RowPacker(reader.format!, BATCH)).add(row.log, row.extras, number);
       } catch (error) {
         if (!(error instanceof LineProblem)) throw error;
         problems.push(problemText(number, error));
         found++;
-        values = [];
-        extras = [];
-        lines = [];
+        packer?.clear();
         if (found >= MAX_REPORTED) {
           // Closes the file.
           await batches.return(undefined);
           break reading;
         }
       }
-      if (lines.length >= BATCH || problems.length > 0) await post();
+      if ((packer?.count ?? 0) >= BATCH || problems.length > 0) await post();
     }
   }
-  if (lines.length > 0 || problems.length > 0) await post();
+  if ((packer?.count ?? 0) > 0 || problems.length > 0) await post();
   port.postMessage({ type: 'done', lines: number, keptOut: reader.outcome.keptOut, readError } satisfies ReadMessage);
 }
