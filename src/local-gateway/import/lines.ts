@@ -36,7 +36,7 @@ export async function* readLineBatches(file: string, onBytes?: (bytesRead: numbe
   if (onBytes) raw.on('data', () => onBytes(raw.bytesRead));
   let bytes: Readable = raw;
   if (gzipped) {
-    const gunzip = createGunzip({ chunkSize: 1 << 18 });
+    const gunzip = createGunzip({ chunkSize: 1 << 20 });
     raw.on('error', (error) => gunzip.destroy(error));
     bytes = raw.pipe(gunzip);
   }

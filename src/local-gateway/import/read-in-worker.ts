@@ -60,30 +60,27 @@ export async function readInWorker(
 /**
  * The worker is TypeScript, like the rest, but a worker thread does not inherit the TypeScript loader of
  * the thread that starts it (and registering one per worker costs tens of MB): read-worker.ts and what it
- * imports are bundled once per process into one plain CommonJS script, then the bundler's helper stops.
+ * imports are bundled once per process into one plain CommonJS script. With buildSync (about 0.3 s,
+ * once), which runs a bundler process of its own: build() shares one helper process with the gateway's
+ * query-worker bundling, which stops it when done, and an import's build() was seen never to finish
+ * (the CLI, with nothing else keeping Node alive, then exited having imported nothing).
  */
-let bundled: Promise<string> | undefined;
-function workerScript(): Promise<string> {
-  bundled ??= (async () => {
+let bundled: string | undefined;
+async function workerScript(): Promise<string> {
+  if (bundled === undefined) {
     const esbuild = await import('esbuild');
-    try {
-      const result = await esbuild.build({
-        entryPoints: [fileURLToPath(new URL('./read-worker.ts', import.meta.url))],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        write: false,
-        logLevel: 'silent',
-      });
-      const script = result.outputFiles[0]?.text;
-      if (!script) throw new Error('bundling the import reader produced no output');
-      return script;
-    } finally {
-      await esbuild.stop();
-    }
-  })();
-  // A failed build is not kept: the next import tries again.
-  bundled.catch(() => (bundled = undefined));
+    const result = esbuild.buildSync({
+      entryPoints: [fileURLToPath(new URL('./read-worker.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+    });
+    const script = result.outputFiles[0]?.text;
+    if (!script) throw new Error('bundling the import reader produced no output');
+    bundled = script;
+  }
   return bundled;
 }
