@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Store } from './store.ts';
 import { FileImport, type FileImportOptions, type FileImportResult } from './import/file-import.ts';
-import { readLineBatches } from './import/lines.ts';
+import { readInWorker } from './import/read-in-worker.ts';
 
 export { importLogSchema } from './import/cloudflare-log.ts';
 export type { FileImportOptions, FileImportResult } from './import/file-import.ts';
@@ -25,20 +25,13 @@ export function importLogs(store: Store, gatewayId: string | undefined, content:
 /**
  * Imports one file, gzipped or not, read as a stream (memory does not grow with the file): Cloudflare log
  * objects or Logpush `ai_gateway_events` lines, told by the first line; all or nothing, in one transaction.
- * `onProgress` is told the bytes read from the file so far.
+ * The lines are read and checked on a worker thread while this one inserts them. `onProgress` is told the
+ * bytes read from the file so far.
  */
 export async function importLogFile(store: Store, file: string, options: FileImportOptions = {}, onProgress?: (bytesRead: number) => void): Promise<FileImportResult> {
   const run = new FileImport(store, { sourceLabel: basename(file), ...options });
   try {
-    let number = 0;
-    try {
-      reading: for await (const batch of readLineBatches(file, onProgress)) {
-        for (const line of batch) if (!run.line(line, ++number)) break reading;
-      }
-    } catch (error) {
-      // The file itself is unreadable past this point (a truncated or corrupt gzip stream, an I/O error).
-      run.fail(`after line ${number}: the file cannot be read on (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
+    await readInWorker(run, file, { gatewayId: options.gatewayId, privateKey: options.privateKey }, onProgress);
     return run.finish();
   } catch (error) {
     run.abort();

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logpushEvent } from '../../test-support/logpush-fixtures.ts';
-import { importLogs } from '../import-logs.ts';
+import { importLogFile, importLogs } from '../import-logs.ts';
 import { openLocalGateway } from '../index.ts';
 import { Store } from '../store.ts';
 
@@ -44,5 +44,39 @@ describe('FileImport in batches', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[0]).toMatch(/^line 101: id \w{26} already exists in gateway other$/);
     expect(countIn('logpush-gw')).toBe(0);
+  });
+
+  it('reads a file on another thread with the same outcome as line by line: problems by line, then every row once', async () => {
+    // Several batches (128 rows each), line 900 bad, and the same lines fed one by one for comparison.
+    const good = lines(0, 1000);
+    const bad = [...good];
+    bad[899] = JSON.stringify(logpushEvent(899, { StatusCode: 42 }));
+    const file = join(dataDir, 'events.ndjson');
+    writeFileSync(file, `${bad.join('\n')}\n`);
+    const seen: number[] = [];
+    const refused = await importLogFile(store, file, {}, (bytes) => seen.push(bytes));
+    expect(refused).toEqual({ ok: false, errors: ['line 900: StatusCode must be an HTTP status'] });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(countIn('logpush-gw')).toBe(0);
+    expect(store.gateways.get('logpush-gw')).toBeUndefined();
+
+    writeFileSync(file, `${good.join('\r\n')}\r\n\r\n`);
+    expect(await importLogFile(store, file)).toMatchObject({ ok: true, format: 'logpush', lines: 1001, imported: 1000, alreadyPresent: 0, byGateway: { 'logpush-gw': 1000 } });
+    const stored = store.db.prepare('SELECT * FROM logs WHERE gateway_id = ? ORDER BY rid').all('logpush-gw');
+    expect(store.db.prepare('SELECT count(*) FROM log_extras').pluck().get()).toBe(100);
+    // Line by line into another gateway: the same rows, but for their ids, gateway and rowids.
+    const other = new Store(mkdtempSync(join(tmpdir(), 'file-import-lines-')));
+    try {
+      expect(importLogs(other, undefined, good.join('\n'))).toMatchObject({ ok: true, imported: 1000 });
+      const byLine = other.db.prepare('SELECT * FROM logs WHERE gateway_id = ? ORDER BY rid').all('logpush-gw');
+      const strip = (rows: unknown[]) => rows.map((r) => ({ ...(r as Record<string, unknown>), rid: 0 }));
+      expect(strip(stored)).toEqual(strip(byLine));
+    } finally {
+      other.close();
+      rmSync(other.dataDir, { recursive: true, force: true });
+    }
+    // Again: nothing added.
+    expect(await importLogFile(store, file)).toMatchObject({ ok: true, imported: 0, alreadyPresent: 1000 });
+    expect(countIn('logpush-gw')).toBe(1000);
   });
 });

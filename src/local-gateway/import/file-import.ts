@@ -1,15 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
 import type { Store } from '../store.ts';
-import { LOG_COLUMNS, type StoredLog } from '../store/log-rows.ts';
-import { cloudflareLogToStored, importLogSchema } from './cloudflare-log.ts';
+import type { StoredLog } from '../store/log-rows.ts';
 import { addFileSource } from '../sync/log-sources.ts';
-import { derivedLogId } from './log-ids.ts';
-import { LineProblem, logpushEventSchema, logpushEventToStored, quickLogpushEvent, type DecryptOutcome, type LogExtras } from './logpush-event.ts';
+import { BATCH, columnsOf, GATEWAY_AT, ID_AT, LineReader, MAX_REPORTED, problemText, pushRow, type ImportFormat, type RowBatch } from './line-reader.ts';
+import { LineProblem, type LogExtras } from './logpush-event.ts';
 
-/** The two line formats a file may hold; told by its first line. */
-export type ImportFormat = 'cloudflare-logs' | 'logpush';
+export type { ImportFormat } from './line-reader.ts';
 
 export interface FileImportOptions {
   /** Where the logs go: required for Cloudflare log objects; overrides a Logpush event's own `Gateway`. */
@@ -36,55 +33,42 @@ export type FileImportResult =
     }
   | { ok: false; errors: string[] };
 
-const MAX_REPORTED = 20;
-const INSERT_COLUMNS = LOG_COLUMNS.split(', ');
 /**
- * Logs inserted per statement: one multi-row INSERT costs about what one single-row INSERT does, so
- * batching divides the per-statement cost (binding, stepping, the call into SQLite) by this much.
- */
-const BATCH = 64;
-const ROW_PLACEHOLDERS = `(${INSERT_COLUMNS.map(() => '?').join(', ')})`;
-
-/** A validated line waiting for its batch's INSERT. */
-interface Pending {
-  log: StoredLog;
-  extras: LogExtras | undefined;
-  line: number;
-}
-
-/** `line 3: cost must be a number` from a zod failure (the first issue, as the other readers report). */
-function zodProblem(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  return `${issue.path.length ? `${issue.path.join('.')} ` : ''}${issue.message}`;
-}
-
-/**
- * One file's import, fed line by line, inside ONE write transaction: every good line is inserted as it
- * comes (prepared statements, no batch kept in memory); the first bad line stops the inserts, the next
+ * One file's import, fed line by line, inside ONE write transaction: good lines are inserted a batch at
+ * a time (prepared statements, at most one batch kept in memory); the first bad line stops the inserts, the next
  * bad lines (up to 20) are still reported, and `finish` rolls everything back, so a refused file leaves
  * nothing of itself (not even a gateway it would have created). A log whose id is already stored in the
  * same gateway is skipped, which makes a second import of a file add nothing.
+ *
+ * The lines come one by one (`line`), or read into rows by another thread (`rows`, then `readElsewhere`).
  *
  * The connection must not be used by anything else until `finish`: the transaction is begun by hand
  * because the lines arrive asynchronously, which better-sqlite3's `transaction()` cannot span.
  */
 export class FileImport {
   private readonly errors: string[] = [];
-  private format: ImportFormat | undefined;
   private lineCount = 0;
   private imported = 0;
   private alreadyPresent = 0;
   private readonly byGateway: Record<string, number> = {};
   private readonly knownGateways = new Set<string>();
-  private readonly outcome: DecryptOutcome = { keptOut: 0 };
+  private readonly reader: LineReader;
+  /** keptOut as counted by the thread that read the lines, when another one did. */
+  private keptOutElsewhere = 0;
   private readonly db: Database.Database;
-  /** Multi-row INSERTs by row count (the full batch, and the last, shorter one). */
-  private readonly insertLogs = new Map<number, Database.Statement>();
-  private readonly pending: Pending[] = [];
-  private readonly params: unknown[] = [];
-  private currentLine = 0;
+  /** Multi-row INSERTs by format and row count (the full batch, and the last, shorter one). */
+  private readonly insertLogs = new Map<string, Database.Statement>();
+  /** The validated lines waiting for their batch's INSERT (lines fed here one by one; `format` set once known). */
+  private readonly pending: RowBatch = { format: 'logpush', values: [], extras: [], lines: [] };
+  /**
+   * The largest rowid in `logs`. An INSERT gives its new rows rowids above the largest (INTEGER PRIMARY
+   * KEY without AUTOINCREMENT, and this transaction holds the write lock), so the rows a batch added are
+   * those above the largest before it: read back only when the batch added fewer rows than it had.
+   */
+  private lastRid: number;
   private readonly insertExtras: Database.Statement;
   private readonly gatewayOfId: Database.Statement<[string], string>;
+  private readonly idsAfter: Database.Statement<[number], string>;
   private readonly bumpGeneration: Database.Statement;
   private open = true;
 
@@ -93,6 +77,7 @@ export class FileImport {
     private readonly options: FileImportOptions = {},
   ) {
     this.db = store.db;
+    this.reader = new LineReader(options);
     this.insertExtras = this.db.prepare(
       `INSERT INTO log_extras (log_id, requested_model, rate_limited, routing_decision_id, routing_reason, request_body, response_body)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -101,7 +86,9 @@ export class FileImport {
     this.bumpGeneration = this.db.prepare(
       'INSERT INTO log_state (gateway_id, generation) VALUES (?, 1) ON CONFLICT(gateway_id) DO UPDATE SET generation = generation + 1',
     );
+    this.idsAfter = this.db.prepare<[number], string>('SELECT id FROM logs WHERE rid > ?').pluck();
     this.db.exec('BEGIN IMMEDIATE');
+    this.lastRid = this.db.prepare<[], number>('SELECT coalesce(max(rid), 0) FROM logs').pluck().get()!;
   }
 
   /** Feeds line `number` (1-based). Answers false once enough problems are known to stop reading. */
@@ -109,10 +96,10 @@ export class FileImport {
     this.lineCount = number;
     if (this.errors.length >= MAX_REPORTED) return false;
     if (text.trim() === '') return true;
-    this.currentLine = number;
     try {
-      this.take(text);
-      if (this.pending.length >= BATCH) this.flush();
+      const { log, extras } = this.reader.read(text);
+      this.save(log, extras, number);
+      if (this.pending.lines.length >= BATCH) this.flush();
     } catch (error) {
       if (error instanceof LineProblem) this.problem(number, error);
       else throw error;
@@ -120,90 +107,105 @@ export class FileImport {
     return this.errors.length < MAX_REPORTED;
   }
 
+  /**
+   * Takes rows read by another thread from the file's next lines (at most BATCH of them), and the
+   * problems of those lines. Answers false once enough problems are known to stop reading.
+   */
+  rows(batch: RowBatch | undefined, problems: readonly string[]): boolean {
+    if (batch) this.reader.format ??= batch.format;
+    for (const problem of problems) {
+      if (this.errors.length >= MAX_REPORTED) break;
+      this.errors.push(problem);
+    }
+    if (this.errors.length > 0 || !batch) {
+      this.clearPending();
+      return this.errors.length < MAX_REPORTED;
+    }
+    const width = columnsOf(batch.format).length;
+    let checked: unknown;
+    for (let at = GATEWAY_AT; at < batch.values.length; at += width) {
+      // A file names one or a few gateways: compare with the last one before the set.
+      const gatewayId = batch.values[at];
+      if (gatewayId !== checked) this.ensureGateway((checked = gatewayId) as string);
+    }
+    this.insertRows(batch);
+    return this.errors.length < MAX_REPORTED;
+  }
+
+  /** The line count and kept-out fields counted by the thread that read the file. */
+  readElsewhere(counts: { lines: number; keptOut: number }): void {
+    this.lineCount = counts.lines;
+    this.keptOutElsewhere = counts.keptOut;
+  }
+
   private problem(number: number, error: LineProblem): void {
-    this.errors.push(`line ${number}: ${error.field ? `${error.field} ` : ''}${error.message}`);
+    this.errors.push(problemText(number, error));
     // The file is refused: what waits for its INSERT never needs writing.
-    this.pending.length = 0;
+    this.clearPending();
   }
 
-  private take(text: string): void {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new LineProblem(undefined, 'not valid JSON');
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new LineProblem(undefined, 'must be a JSON object');
-    this.format ??= detectFormat(raw);
-    if (this.format === 'cloudflare-logs') {
-      if (!this.options.gatewayId) throw new LineProblem(undefined, 'is a Cloudflare log object, which names no gateway: pass --gateway ID');
-      const parsed = importLogSchema.safeParse(raw);
-      if (!parsed.success) throw new LineProblem(undefined, zodProblem(parsed.error));
-      this.save(cloudflareLogToStored(parsed.data, this.options.gatewayId, (ms) => derivedLogId(text, ms)), undefined);
-    } else {
-      let event = quickLogpushEvent(raw as Record<string, unknown>);
-      if (!event) {
-        // Not a plain event: the schema reads what it tolerates (texts for numbers, say) or names the bad field.
-        const parsed = logpushEventSchema.safeParse(raw);
-        if (!parsed.success) throw new LineProblem(undefined, zodProblem(parsed.error));
-        event = parsed.data;
-      }
-      const gatewayId = this.options.gatewayId ?? event.Gateway;
-      if (!gatewayId) throw new LineProblem('Gateway', 'is missing: pass --gateway ID to say where these logs go');
-      const { log, extras } = logpushEventToStored(event, gatewayId, derivedLogId(text, event.Timestamp), this.options.privateKey, this.outcome);
-      this.save(log, extras);
-    }
+  private clearPending(): void {
+    this.pending.values.length = 0;
+    this.pending.extras.length = 0;
+    this.pending.lines.length = 0;
   }
 
-  private save(log: StoredLog, extras: LogExtras | undefined): void {
+  private save(log: StoredLog, extras: LogExtras | undefined, line: number): void {
     // After the first problem the file is refused anyway: keep validating, stop writing.
     if (this.errors.length > 0) return;
-    if (!this.knownGateways.has(log.gateway_id)) {
-      if (!this.store.gateways.get(log.gateway_id)) this.store.gateways.create(log.gateway_id);
-      this.knownGateways.add(log.gateway_id);
-    }
-    this.pending.push({ log, extras, line: this.currentLine });
+    this.ensureGateway(log.gateway_id);
+    this.pending.format = this.reader.format!;
+    pushRow(this.pending.values, this.pending.format, log);
+    this.pending.extras.push(extras);
+    this.pending.lines.push(line);
   }
 
-  /** Inserts the waiting logs in one statement; the ids it did not insert were stored already. */
+  private ensureGateway(gatewayId: string): void {
+    if (this.knownGateways.has(gatewayId)) return;
+    if (!this.store.gateways.get(gatewayId)) this.store.gateways.create(gatewayId);
+    this.knownGateways.add(gatewayId);
+  }
+
   private flush(): void {
-    const rows = this.pending;
-    if (rows.length === 0) return;
-    let insert = this.insertLogs.get(rows.length);
+    this.insertRows(this.pending);
+    this.clearPending();
+  }
+
+  /** Inserts rows in one statement; the ids it did not insert were stored already. */
+  private insertRows({ format, values, extras, lines }: RowBatch): void {
+    const count = lines.length;
+    if (count === 0) return;
+    const columns = columnsOf(format);
+    const width = columns.length;
+    const key = `${format} ${count}`;
+    let insert = this.insertLogs.get(key);
     if (!insert) {
-      insert = this.db.prepare(`INSERT INTO logs (${LOG_COLUMNS}) VALUES ${Array.from(rows, () => ROW_PLACEHOLDERS).join(', ')} ON CONFLICT(id) DO NOTHING RETURNING id`).pluck();
-      this.insertLogs.set(rows.length, insert);
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      insert = this.db.prepare(`INSERT INTO logs (${columns.join(', ')}) VALUES ${Array.from(lines, () => row).join(', ')} ON CONFLICT(id) DO NOTHING`);
+      this.insertLogs.set(key, insert);
     }
-    const params = this.params;
-    params.length = 0;
-    for (const { log } of rows) {
-      params.push(
-        log.id, log.gateway_id, log.created_at, log.provider, log.model, log.model_type, log.path, log.duration, log.success, log.cached,
-        log.tokens_in, log.tokens_out, log.cost, log.request_content_type, log.response_content_type, log.request_type, log.status_code,
-        log.metadata, log.feedback, log.score,
-      );
-    }
-    const inserted = insert.all(params) as string[];
-    // Every row new (the usual case): no set to build.
-    const fresh = inserted.length === rows.length ? undefined : new Set(inserted);
-    for (const { log, extras, line } of rows) {
-      if (fresh && !fresh.delete(log.id)) {
+    const { changes, lastInsertRowid } = insert.run(values);
+    // Every row new (the usual case): nothing to read back. Otherwise the rows added are those above lastRid.
+    const fresh = changes === count ? undefined : new Set(this.idsAfter.all(this.lastRid));
+    if (changes > 0) this.lastRid = Number(lastInsertRowid);
+    for (let i = 0; i < count; i++) {
+      const id = values[i * width + ID_AT] as string;
+      const gatewayId = values[i * width + GATEWAY_AT] as string;
+      if (fresh && !fresh.delete(id)) {
         // Stored before, or earlier in this batch (the same line twice): a redelivery, unless another gateway has it.
-        const owner = this.gatewayOfId.get(log.id);
-        if (owner !== log.gateway_id) {
-          this.problem(line, new LineProblem('id', `${log.id} already exists in gateway ${owner}`));
+        const owner = this.gatewayOfId.get(id);
+        if (owner !== gatewayId) {
+          this.problem(lines[i]!, new LineProblem('id', `${id} already exists in gateway ${owner}`));
           return;
         }
         this.alreadyPresent++;
         continue;
       }
-      if (extras) {
-        this.insertExtras.run(log.id, extras.requested_model, extras.rate_limited, extras.routing_decision_id, extras.routing_reason, extras.request_body, extras.response_body);
-      }
+      const x = extras[i];
+      if (x) this.insertExtras.run(id, x.requested_model, x.rate_limited, x.routing_decision_id, x.routing_reason, x.request_body, x.response_body);
       this.imported++;
-      this.byGateway[log.gateway_id] = (this.byGateway[log.gateway_id] ?? 0) + 1;
+      this.byGateway[gatewayId] = (this.byGateway[gatewayId] ?? 0) + 1;
     }
-    rows.length = 0;
   }
 
   /** Refuses the file with a problem found outside its lines (an unreadable gzip stream, say). */
@@ -238,11 +240,11 @@ export class FileImport {
     }
     return {
       ok: true,
-      format: this.format,
+      format: this.reader.format,
       lines: this.lineCount,
       imported: this.imported,
       alreadyPresent: this.alreadyPresent,
-      keptOut: this.outcome.keptOut,
+      keptOut: this.reader.outcome.keptOut + this.keptOutElsewhere,
       byGateway: this.byGateway,
     };
   }
@@ -253,11 +255,4 @@ export class FileImport {
     this.open = false;
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
-}
-
-/** Cloudflare log objects carry `created_at`; Logpush events carry `Timestamp` (PascalCase fields). */
-function detectFormat(raw: object): ImportFormat {
-  if ('created_at' in raw) return 'cloudflare-logs';
-  if ('Timestamp' in raw) return 'logpush';
-  throw new LineProblem(undefined, 'is neither a Cloudflare log object (no created_at) nor a Logpush ai_gateway_events event (no Timestamp)');
 }

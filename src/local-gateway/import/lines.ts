@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,32 +24,49 @@ export async function isGzip(file: string): Promise<boolean> {
  * bounded by one chunk and one line, whatever the file's size. Lines end at LF or CRLF. Batches rather
  * than single lines because an await per line (readline's async iterator) cost as much as reading the
  * line did. A corrupt gzip stream ends the iteration with its error.
+ *
+ * Each chunk is decoded up to its last LF (a line break never falls inside a UTF-8 sequence, so no
+ * character is cut), the bytes after it wait for the next chunk. A chunk that is all ASCII, as log
+ * files mostly are, is decoded as ASCII: the same text, five times faster than UTF-8 decoding it.
  */
 export async function* readLineBatches(file: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<string[]> {
   // Told before the stream opens: nothing may await between attaching a 'data' listener and reading.
   const gzipped = await isGzip(file);
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   if (onBytes) raw.on('data', () => onBytes(raw.bytesRead));
-  let text: Readable = raw;
+  let bytes: Readable = raw;
   if (gzipped) {
-    const gunzip = createGunzip({ chunkSize: 1 << 18 });
+    const gunzip = createGunzip({ chunkSize: 1 << 20 });
     raw.on('error', (error) => gunzip.destroy(error));
-    text = raw.pipe(gunzip);
+    bytes = raw.pipe(gunzip);
   }
-  text.setEncoding('utf8');
-  let rest = '';
+  let rest: Buffer | undefined;
   try {
-    for await (const chunk of text as AsyncIterable<string>) {
-      const parts = (rest + chunk).split('\n');
-      rest = parts.pop()!;
+    for await (const chunk of bytes as AsyncIterable<Buffer>) {
+      const buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+      const end = buffer.lastIndexOf(LF);
+      if (end < 0) {
+        rest = buffer;
+        continue;
+      }
+      rest = end + 1 < buffer.length ? buffer.subarray(end + 1) : undefined;
+      const parts = decode(buffer.subarray(0, end)).split('\n');
       for (let i = 0; i < parts.length; i++) if (parts[i]!.endsWith('\r')) parts[i] = parts[i]!.slice(0, -1);
-      if (parts.length > 0) yield parts;
+      yield parts;
     }
   } finally {
     raw.destroy();
   }
-  if (rest.endsWith('\r')) rest = rest.slice(0, -1);
-  if (rest !== '') yield [rest];
+  if (!rest) return;
+  let last = decode(rest);
+  if (last.endsWith('\r')) last = last.slice(0, -1);
+  if (last !== '') yield [last];
+}
+
+const LF = 0x0a;
+
+function decode(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('ascii') : bytes.toString('utf8');
 }
 
 /** The files to import: a file as it is, a folder as its files (not recursive), in name order. */

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -230,4 +230,35 @@ describe('Logpush import', () => {
       await gateway.close();
     }
   });
+
+  it('leaves nothing of a file whose import is killed midway (SIGKILL), and imports it whole afterwards', async () => {
+    const dataDir = await freshStore();
+    const n = 150_000;
+    const file = join(dir, 'killed.log.gz');
+    writeFileSync(file, gzipSync(ndjson(Array.from({ length: n }, (_, i) => logpushEvent(i)))));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'local-gateway', 'cli.ts'), 'import', file], {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: dataDir },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Midway: the transaction has begun writing pages to the WAL (its rows are not committed until the end).
+    const wal = join(dataDir, 'gateway.sqlite-wal');
+    const walAtStart = existsSync(wal) ? statSync(wal).size : 0;
+    const started = Date.now();
+    const walGrew = () => (existsSync(wal) ? statSync(wal).size : 0) >= walAtStart + (4 << 20);
+    while (!walGrew() && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 20));
+    expect(walGrew()).toBe(true);
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    withStore(dataDir, (store) => {
+      expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(store.gateways.get('logpush-gw')).toBeUndefined();
+      expect(store.db.prepare("SELECT count(*) FROM logs WHERE gateway_id = 'logpush-gw'").pluck().get()).toBe(0);
+    });
+    const again = cli(dataDir, 'import', file);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`Imported ${n} logs`);
+    withStore(dataDir, (store) => expect(store.logs.count('logpush-gw')).toBe(n));
+  }, 120_000);
 });
