@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundledWorkerScript } from './worker-bundle.ts';
 import type { GatewayColumns, Slice } from './column-store.ts';
 import { TASKS, type ColumnTask, type TaskArgs, type TaskName, type TaskResult } from './query-tasks.ts';
 import type { WorkerReply, WorkerRequest } from './query-worker.ts';
@@ -168,35 +168,5 @@ export class QueryRunner {
   }
 }
 
-/**
- * The worker is TypeScript, like the rest, but a worker thread does not inherit the TypeScript loader of
- * the thread that starts it, and registering that loader in each worker (a loader thread of its own, plus
- * the compiler's state) cost about 23 MB of RSS per worker. So query-worker.ts and the column code it
- * imports are bundled once into one plain CommonJS script (about 28 KB, pure computation, no packages)
- * that every worker evaluates: about 9 MB per worker. Built asynchronously while the gateway opens its
- * store, then the bundler's helper process is stopped. Node flags of this process (such as its heap cap)
- * are not passed on: they are process-wide.
- */
-let bundled: Promise<string> | undefined;
-function workerScript(): Promise<string> {
-  bundled ??= (async () => {
-    const esbuild = await import('esbuild');
-    try {
-      const result = await esbuild.build({
-        entryPoints: [fileURLToPath(new URL('./query-worker.ts', import.meta.url))],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        write: false,
-        logLevel: 'silent',
-      });
-      const script = result.outputFiles[0]?.text;
-      if (!script) throw new Error('bundling the query worker produced no output');
-      return script;
-    } finally {
-      await esbuild.stop();
-    }
-  })();
-  return bundled;
-}
+/** The workers' script (about 28 KB of column code, about 9 MB per worker once evaluated); see worker-bundle.ts. */
+const workerScript = () => bundledWorkerScript(new URL('./query-worker.ts', import.meta.url));

@@ -1,12 +1,15 @@
 import type { KeyObject } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundledWorkerScript } from '../worker-bundle.ts';
 import type { FileImport } from './file-import.ts';
 import { unpackRows } from './line-reader.ts';
 import type { ReadMessage, ReadStart } from './read-worker.ts';
 
 /** Batches the reading thread may have posted and the writer not yet taken: bounds memory, keeps both busy. */
 const IN_FLIGHT = 16;
+
+/** The reading thread's script (read-worker.ts and what it imports; see worker-bundle.ts). */
+const workerScript = () => bundledWorkerScript(new URL('./read-worker.ts', import.meta.url));
 
 /**
  * Feeds a file's lines to `run`, read by a worker thread: gunzipping, splitting, JSON parsing, checking
@@ -57,30 +60,3 @@ export async function readInWorker(
   }
 }
 
-/**
- * The worker is TypeScript, like the rest, but a worker thread does not inherit the TypeScript loader of
- * the thread that starts it (and registering one per worker costs tens of MB): read-worker.ts and what it
- * imports are bundled once per process into one plain CommonJS script. With buildSync (about 0.3 s,
- * once), which runs a bundler process of its own: build() shares one helper process with the gateway's
- * query-worker bundling, which stops it when done, and an import's build() was seen never to finish
- * (the CLI, with nothing else keeping Node alive, then exited having imported nothing).
- */
-let bundled: string | undefined;
-async function workerScript(): Promise<string> {
-  if (bundled === undefined) {
-    const esbuild = await import('esbuild');
-    const result = esbuild.buildSync({
-      entryPoints: [fileURLToPath(new URL('./read-worker.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    });
-    const script = result.outputFiles[0]?.text;
-    if (!script) throw new Error('bundling the import reader produced no output');
-    bundled = script;
-  }
-  return bundled;
-}
