@@ -39,8 +39,9 @@ export interface LocalGateway {
   /** `${dataDir}/local-gateway-token` */
   tokenFile: string;
   /**
-   * The gateway's log count from its in-memory projection (0 for no such gateway): what SQLite's
-   * `count(*)` says, without the scan that costs 0.1–0.3 s at a million logs on the serving thread.
+   * The gateway's log count (0 for no such gateway): from its in-memory projection when that is current,
+   * without SQLite's `count(*)` scan (0.1–0.3 s at a million logs on the serving thread); from SQLite when
+   * another process's writes have made the projection stale (counting never triggers its rebuild).
    */
   countLogs(gatewayId: string): number;
   /** The envelope object a success response of `fetch` was serialised from (undefined for any other response). */
@@ -93,7 +94,7 @@ export async function openLocalGateway(options: LocalGatewayOptions): Promise<Lo
     return {
       app,
       fetch: async (request: Request) => app.fetch(request),
-      countLogs: (gatewayId) => (store.gateways.get(gatewayId) ? projections.get(gatewayId).length : 0),
+      countLogs: (gatewayId) => projections.currentCount(gatewayId) ?? store.logs.count(gatewayId),
       sentBody,
       accountId,
       token,

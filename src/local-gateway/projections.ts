@@ -57,6 +57,15 @@ export class Projections {
     return cols;
   }
 
+  /**
+   * The gateway's log count when its projection is current, else undefined: a cheap read that never
+   * rebuilds (a rebuild decodes every log), for callers that can count another way meanwhile.
+   */
+  currentCount(gatewayId: string): number | undefined {
+    const cols = this.columns.get(gatewayId);
+    return cols && this.generations.get(gatewayId) === this.store.logs.generation(gatewayId) ? cols.length : undefined;
+  }
+
   /** The gateway's projection, rebuilt first if another process changed its logs. */
   get(gatewayId: string): GatewayColumns {
     const version = this.store.dataVersion();

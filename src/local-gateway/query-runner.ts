@@ -42,7 +42,7 @@ export class QueryRunner {
   private readonly buffers = new WeakMap<GatewayColumns, Uint32Array[]>();
   private closed = false;
 
-  /** The workers' script, bundled while the gateway starts (see workerScript). */
+  /** The workers' script, bundled once when the first runner with threads is made (see workerScript). */
   private readonly script: Promise<string> | undefined;
 
   constructor(options: QueryRunnerOptions) {

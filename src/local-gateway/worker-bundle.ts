@@ -8,24 +8,31 @@ const bundles = new Map<string, Promise<string>>();
  * registering that loader in each worker (a loader thread of its own, plus the compiler's state) costs
  * tens of MB per worker; the bundle is pure computation, evaluated by every worker.
  *
- * buildSync (about 0.3 s) runs a bundler process of its own for the call. The async build() shares one
- * helper process per Node process, which a caller's stop() ends under another caller's build in flight: an
- * import's build was seen never to finish that way (the CLI then exited having imported nothing).
+ * Synchronous (about 0.3 s, on the calling thread), then the bundler is stopped so its helper thread and
+ * process do not stay for the life of the process. With the async build(), whose helper every caller
+ * shares, one caller's stop() ended another's build in flight: an import's build was seen never to finish
+ * that way (the CLI then exited having imported nothing). Synchronous builds cannot overlap.
  */
 export function bundledWorkerScript(entry: URL): Promise<string> {
   let script = bundles.get(entry.href);
   if (!script) {
     script = (async () => {
       const esbuild = await import('esbuild');
-      const result = esbuild.buildSync({
-        entryPoints: [fileURLToPath(entry)],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        write: false,
-        logLevel: 'silent',
-      });
+      const result = (() => {
+        try {
+          return esbuild.buildSync({
+            entryPoints: [fileURLToPath(entry)],
+            bundle: true,
+            platform: 'node',
+            format: 'cjs',
+            target: 'node20',
+            write: false,
+            logLevel: 'silent',
+          });
+        } finally {
+          void esbuild.stop();
+        }
+      })();
       const text = result.outputFiles[0]?.text;
       if (!text) throw new Error(`bundling the worker ${fileURLToPath(entry)} produced no output`);
       return text;

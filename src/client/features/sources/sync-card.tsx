@@ -120,17 +120,18 @@ export function SyncCard({ gw }: { gw: string }) {
   const sync = useQuery(sourcesQueries.sync(gw));
   const qc = useQueryClient();
   const status = sync.data?.job?.status;
-  const stored = sync.data?.job?.stored;
+  const storedAny = (sync.data?.job?.stored ?? 0) > 0;
   const previous = useRef(status);
   useEffect(() => {
     if (previous.current === 'running' && status !== 'running') void refetchAfterNewLogs(qc, gw);
     previous.current = status;
   }, [status, gw, qc]);
-  // Each batch the job commits is in the provenance at once: the list (and the header's chip) follow it
-  // while the sync runs, not only when it ends.
+  // The first batch the job commits is in the provenance at once: the list (and the header's chip) show
+  // the sync while it runs. Once, not per batch: each answer counts the gateway's logs, and the run's
+  // end refetches it anyway.
   useEffect(() => {
-    if (status === 'running' && stored) void qc.invalidateQueries({ queryKey: sourcesQueries.list(gw).queryKey });
-  }, [status, stored, gw, qc]);
+    if (status === 'running' && storedAny) void qc.invalidateQueries({ queryKey: sourcesQueries.list(gw).queryKey });
+  }, [status, storedAny, gw, qc]);
   return (
     <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
       <Stack spacing={2}>
