@@ -63,5 +63,10 @@ describe('the served HTML', () => {
     expect(logs).not.toContain('modulepreload');
     // The root opens the logs: the same HTML, not index.html as built.
     expect(await (await app.request('/')).text()).toBe(logs);
+    // A list half written by a build running meanwhile: the page, without preloads.
+    await writeFile(join(dir, PAGE_CHUNKS_FILE), '{"src/client/feat');
+    const during = await app.request('/gateways/default/sources');
+    expect(during.status).toBe(200);
+    expect(await during.text()).not.toContain('modulepreload');
   });
 });

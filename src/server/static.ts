@@ -19,6 +19,15 @@ export const PLACEHOLDER_HTML = `<!doctype html>
  * that encoding when the client accepts it; anything else compressible is compressed per answer by the app. `/api` never reaches here (the app answers its misses with a 404 envelope).
  * The HTML names the first page's chunks as module preloads (page-preloads.ts).
  */
+/** The build's page chunks; none (the page still loads, without preloads) while a build is writing them. */
+async function readPageChunks(file: string): Promise<PageChunks> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PageChunks;
+  } catch {
+    return {};
+  }
+}
+
 export function staticRoutes(distDir: string) {
   const r = new Hono();
   const indexFile = join(distDir, 'index.html');
@@ -40,8 +49,7 @@ export function staticRoutes(distDir: string) {
     // A missing file with an extension is a real 404 (never HTML in place of a script); a route is the SPA's.
     if (/\.[A-Za-z0-9]{1,8}$/.test(c.req.path)) return next();
     c.header('cache-control', 'no-cache');
-    const chunks: PageChunks = existsSync(chunksFile) ? (JSON.parse(await readFile(chunksFile, 'utf8')) as PageChunks) : {};
-    return c.html(withPagePreloads(await readFile(indexFile, 'utf8'), c.req.path, chunks));
+    return c.html(withPagePreloads(await readFile(indexFile, 'utf8'), c.req.path, await readPageChunks(chunksFile)));
   });
   return r;
 }
