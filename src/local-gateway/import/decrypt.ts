@@ -34,11 +34,20 @@ export function loadPrivateKey(file: string): KeyObject {
     throw new PrivateKeyError('--private-key: the file cannot be read');
   }
   try {
+    return rsaKeyFromPem(pem);
+  } catch (error) {
+    throw error instanceof PrivateKeyError ? new PrivateKeyError(`--private-key: ${error.message}`) : error;
+  }
+}
+
+/** An RSA private key from PEM bytes (PKCS#8 or PKCS#1), held in the answer only: the bytes are wiped. */
+export function rsaKeyFromPem(pem: Buffer): KeyObject {
+  try {
     const key = createPrivateKey(pem);
     if (key.asymmetricKeyType !== 'rsa') throw new Error();
     return key;
   } catch {
-    throw new PrivateKeyError('--private-key: not an RSA private key in PEM form');
+    throw new PrivateKeyError('not an RSA private key in PEM form');
   } finally {
     pem.fill(0);
   }

@@ -1,28 +1,13 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { PrivateKeyError, rsaKeyFromPem } from '../import/decrypt.ts';
 import { FileImport, type FileImportResult } from '../import/file-import.ts';
 import { Store } from '../store.ts';
 import type { SyncAction, SyncJob, SyncStatus } from '../../shared/sources.ts';
 import { sourcesOf, type LogSource } from './log-sources.ts';
 import { SyncJobConflict, SyncJobs, type SyncJobOptions, type SyncSourceConfig } from './sync-job.ts';
-
-/** Thrown for a key that cannot be used; its message never quotes the key. */
-class UploadKeyError extends Error {}
-
-/** A PEM private key (PKCS#8 or PKCS#1, RSA) held in this object only; the buffer is wiped. */
-function keyFromPem(pem: Buffer): KeyObject {
-  try {
-    const key = createPrivateKey(pem);
-    if (key.asymmetricKeyType !== 'rsa') throw new Error();
-    return key;
-  } catch {
-    throw new UploadKeyError('not an RSA private key in PEM form');
-  } finally {
-    pem.fill(0);
-  }
-}
 
 /** The body's chunks with its first bytes peeked: gzip is told by its magic bytes (RFC 1952), not by name. */
 async function textOf(body: ReadableStream<Uint8Array>): Promise<Readable> {
@@ -112,9 +97,9 @@ export class LocalSources {
   async upload(body: ReadableStream<Uint8Array>, options: UploadOptions): Promise<FileImportResult | { ok: false; keyProblem: string }> {
     let privateKey: KeyObject | undefined;
     try {
-      privateKey = options.privateKeyPem ? keyFromPem(options.privateKeyPem) : undefined;
+      privateKey = options.privateKeyPem ? rsaKeyFromPem(options.privateKeyPem) : undefined;
     } catch (error) {
-      if (error instanceof UploadKeyError) return { ok: false, keyProblem: error.message };
+      if (error instanceof PrivateKeyError) return { ok: false, keyProblem: error.message };
       throw error;
     }
     const run = this.queue.then(() => this.importNow(body, options, privateKey));
