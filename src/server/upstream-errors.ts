@@ -1,4 +1,4 @@
-import Cloudflare from 'cloudflare';
+import { Cloudflare } from './cloudflare-sdk.ts';
 import type { z } from 'zod';
 import { ERROR_CODES, errorEnvelope, type ApiErrorItem, type ErrorEnvelope } from '../shared/envelope.ts';
 

@@ -1,4 +1,4 @@
-import Cloudflare from 'cloudflare';
+import { Cloudflare } from './cloudflare-sdk.ts';
 import { z } from 'zod';
 import type { AnalysisRequest } from '../shared/analysis.ts';
 import { datasetSchema, type Dataset, type DatasetInput, type DatasetListQuery } from '../shared/datasets.ts';

