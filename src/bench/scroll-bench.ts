@@ -148,6 +148,8 @@ export async function measureScroll(browser: Browser, t: Target, metrics: Metric
       return;
     }
     const over50 = run.frames.filter((f) => f > 50).length;
+    // A frame interval is a whole number of vsyncs: over 20 ms is a frame that missed at least one.
+    const missed = run.frames.filter((f) => f > 20).length;
     const { long } = run;
     metrics.add({
       name: SCROLL_METRIC,
@@ -156,7 +158,7 @@ export async function measureScroll(browser: Browser, t: Target, metrics: Metric
       target: TARGET_MS,
       note:
         `${path}, ${run.rows.toLocaleString('en-US')} rows, wheel ${SPEED_PX_S.toLocaleString('en-US')} px/s for ${MEASURED_S} s after ${WARMUP_S} s unrecorded; ` +
-        `${run.frames.length} frames, p50 ${percentile(run.frames, 50).toFixed(1)} ms, ${over50} over 50 ms, ${run.waiting} showing rows not loaded yet; ` +
+        `${run.frames.length} frames, p50 ${percentile(run.frames, 50).toFixed(1)} ms, ${missed} over 20 ms, ${over50} over 50 ms, ${run.waiting} showing rows not loaded yet; ` +
         `long frames ${long.count}: script ${long.scriptMs.toFixed(0)}, style+layout ${long.layoutMs.toFixed(0)}, render ${long.renderMs.toFixed(0)} ms`,
     });
   } finally {
