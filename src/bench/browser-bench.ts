@@ -3,13 +3,11 @@ import { chromium, type Browser, type Locator, type Page } from '@playwright/tes
 import { gzipOfUrlPaths } from './bundle-size.ts';
 import type { Target } from './gateway-measures.ts';
 import type { Metrics } from './report.ts';
-import { median, percentile } from './stats.ts';
+import { median } from './stats.ts';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 export const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VISIBLE_TIMEOUT_MS = 20_000;
-const SCROLL_MS = 3_000;
-const SCROLL_WARMUP_MS = 500;
 
 export function chromiumPath(): string {
   const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES].find((p): p is string => !!p && existsSync(p));
@@ -65,54 +63,7 @@ async function timeToVisible(browser: Browser, url: string, ready: (page: Page) 
   return { times, phases: `page clock: JS loaded ${m('js')}, DOMContentLoaded ${m('dcl')}, /api ${m('apiFirst')}–${m('apiLast')}, visible ${m('visible')} ms` };
 }
 
-interface ScrollResult {
-  rows: number;
-  frames: number[];
-  reachedBottom: boolean;
-}
-
-/**
- * Finds a grid announcing ≥ 10,000 rows (aria-rowcount) and scrolls its scroll container for a fixed
- * time, one step per animation frame, recording frame intervals. Without such a grid, the largest row
- * count seen (the reason the figure is not measured).
- */
-async function scrollBigGrid(page: Page): Promise<ScrollResult | { largest: number }> {
-  // The bench runs through a TypeScript loader that wraps named inner functions in a `__name` helper; the
-  // page has no such helper, so give it one that leaves functions as they are.
-  await page.evaluate('globalThis.__name ??= (fn) => fn');
-  return page.evaluate(
-    async ({ maxMs, warmupMs }: { maxMs: number; warmupMs: number }) => {
-      const grids = [...document.querySelectorAll('[role="grid"],[role="table"],table')];
-      const counts = grids.map((g) => Number(g.getAttribute('aria-rowcount') ?? g.querySelectorAll('[role="row"],tr').length));
-      const index = counts.findIndex((n) => n >= 10_000);
-      // -1 is a grid whose count has not come (aria-rowcount's "unknown"), told apart from no grid at all.
-      if (index < 0) return { largest: counts.length ? Math.max(...counts) : 0 };
-      const grid = grids[index]!;
-      const scroller = [grid, ...grid.querySelectorAll('*')].find((e) => e.scrollHeight > e.clientHeight + 100) ?? document.scrollingElement!;
-      // Frames are timed only once the page has settled: web fonts in (a late font relayouts every row) and
-      // a first stretch of scrolling unrecorded, so the figure is steady scrolling, not the first frames'
-      // one-off style resolution and code warm-up.
-      await document.fonts.ready;
-      const frames: number[] = [];
-      return new Promise<{ rows: number; frames: number[]; reachedBottom: boolean }>((done) => {
-        const start = performance.now();
-        let last = start;
-        const step = (now: number) => {
-          if (now - start > warmupMs) frames.push(now - last);
-          last = now;
-          scroller.scrollTop += 400;
-          const bottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
-          if (now - start < warmupMs + maxMs && !bottom) requestAnimationFrame(step);
-          else done({ rows: counts[index]!, frames: frames.slice(1), reachedBottom: bottom });
-        };
-        requestAnimationFrame(step);
-      });
-    },
-    { maxMs: SCROLL_MS, warmupMs: SCROLL_WARMUP_MS },
-  );
-}
-
-export async function runBrowserBench(t: Target, runs: number, metrics: Metrics, problems: string[]): Promise<void> {
+export async function runBrowserBench(t: Target, runs: number, metrics: Metrics): Promise<void> {
   const gw = encodeURIComponent(t.gatewayId);
   const datasets = (await t.client.get<{ id: string; name: string }[]>(`/api/gateways/${gw}/datasets`)).result;
   const evaluations = (await t.client.get<{ id: string; processed: boolean }[]>(`/api/gateways/${gw}/evaluations?per_page=100`)).result;
@@ -144,9 +95,6 @@ export async function runBrowserBench(t: Target, runs: number, metrics: Metrics,
 
     console.log('browser: JS of the first route…');
     await measureFirstRouteJs(browser, t, metrics);
-
-    console.log('browser: looking for a 10,000-row table…');
-    await measureScroll(browser, t, gw, metrics, problems);
   } finally {
     await browser.close();
   }
@@ -178,46 +126,4 @@ async function measureFirstRouteJs(browser: Browser, t: Target, metrics: Metrics
   } finally {
     await context.close();
   }
-}
-
-/** The pages that could hold a long table; each is checked for a grid of ≥ 10,000 rows. */
-export async function measureScroll(browser: Browser, t: Target, gw: string, metrics: Metrics, problems: string[]): Promise<void> {
-  // The Logs explorer's Continuous view is the one virtualised table over every matching log.
-  const pages = [`/gateways/${gw}/logs?view=scroll`, `/gateways/${gw}/logs`, `/gateways/${gw}/evaluations`, `/gateways/${gw}/datasets`];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const seen: string[] = [];
-  try {
-    const page = await context.newPage();
-    for (const path of pages) {
-      // Network idle is no sign the grid has its rows: the view's chunk, its first page and its count come
-      // one after another, and a page that polls never goes idle. So wait for what is measured itself, a
-      // grid announcing ≥ 10,000 rows (aria-rowcount is -1 until the count arrives), for up to 15 s.
-      await page.goto(t.client.baseUrl + path, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
-      await page
-        .waitForFunction(
-          () =>
-            [...document.querySelectorAll('[role="grid"],[role="table"],table')].some(
-              (g) => Number(g.getAttribute('aria-rowcount') ?? g.querySelectorAll('[role="row"],tr').length) >= 10_000,
-            ),
-          undefined,
-          { timeout: 15_000, polling: 100 },
-        )
-        .catch(() => undefined);
-      const result = await scrollBigGrid(page);
-      if ('largest' in result) {
-        seen.push(`${path}: ${result.largest < 0 ? 'a grid whose row count never came' : `${result.largest} rows`}`);
-        continue;
-      }
-      if (result.frames.length === 0) {
-        problems.push(`scroll on ${path}: no frame recorded`);
-        return;
-      }
-      const long = result.frames.filter((f) => f > 50).length;
-      metrics.add({ name: 'browser: 10,000-row table scroll, frame time p95', value: percentile(result.frames, 95), unit: 'ms', target: 33.4, note: `${path}, ${result.rows} rows, ${result.frames.length} frames, ${long} over 50 ms` });
-      return;
-    }
-  } finally {
-    await context.close();
-  }
-  metrics.add({ name: 'browser: 10,000-row table scroll, frame time p95', value: null, unit: 'ms', target: 33.4, note: `not measured: no grid of ≥ 10,000 rows (${seen.join('; ')})` });
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { runBffLoad, runBffSequential } from './bff-bench.ts';
 import { runBrowserBench } from './browser-bench.ts';
+import { runScrollBench } from './scroll-bench.ts';
 import { bundleSizes, ensureClientBuilt } from './bundle-size.ts';
 import { runGatewayBench } from './gateway-bench.ts';
 import { runLighthouse } from './lighthouse-bench.ts';
@@ -113,7 +114,9 @@ async function main(): Promise<number> {
     try {
       growth.push({ logs: plan.logs, threeRowP50: gateway.threeRowP50, evaluationMs: gateway.evaluationMs });
       await part('browser', async () => {
-        await runBrowserBench(target, plan.browserRuns, metrics, problems);
+        await runBrowserBench(target, plan.browserRuns, metrics);
+        console.log('browser: continuous logs view scroll…');
+        await runScrollBench(target, metrics, problems);
         metrics.add({ name: 'gateway: server RSS after browser pages', value: target.server.rssMb(), unit: 'MB' });
       });
       await part('lighthouse', () => runLighthouse(target, plan.lighthouseRuns, metrics));
