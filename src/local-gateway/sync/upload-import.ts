@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { PrivateKeyError, rsaKeyFromPem } from '../import/decrypt.ts';
 import { FileImport, type FileImportResult } from '../import/file-import.ts';
-import { prepareReadWorker, readInWorker } from '../import/read-in-worker.ts';
+import { readInWorker } from '../import/read-in-worker.ts';
 import { Store } from '../store.ts';
 import type { SyncAction, SyncJob, SyncStatus } from '../../shared/sources.ts';
 import { sourcesOf, type LogSource } from './log-sources.ts';
