@@ -56,28 +56,46 @@ export async function readInWorker(
         if (error === undefined) resolve();
         else reject(error instanceof Error ? error : new Error(String(error)));
       };
-      worker.on('message', (message: ReadMessage) => {
-        if (settled) return;
+      // Rows and the end, taken one per turn of the event loop: a port hands over every message it has
+      // queued (up to 1,000) in one go, so taking each as it comes ran the inserts of many batches back
+      // to back while a server's requests waited. Between two batches, what else arrived is served.
+      const queued: Exclude<ReadMessage, { type: 'taken' }>[] = [];
+      let scheduled = false;
+      const takeNext = () => {
+        scheduled = false;
+        const message = queued.shift();
+        if (settled || !message) return;
         try {
-          if (message.type === 'taken') {
-            chunkCredits++;
-            wakePump?.();
-            return;
-          }
           if (message.type === 'rows') {
             onProgress?.(message.bytesRead);
             // Enough problems: the rest of the file is not read.
             const rows = message.rows ? unpackRows(message.rows) : undefined;
-            if (!run.rows(rows, message.problems)) settle();
-            else send({ type: 'more' });
-            return;
+            if (!run.rows(rows, message.problems)) return settle();
+            send({ type: 'more' });
+          } else {
+            run.readElsewhere(message);
+            if (message.readError) run.fail(message.readError);
+            return settle();
           }
-          run.readElsewhere(message);
-          if (message.readError) run.fail(message.readError);
-          settle();
         } catch (error) {
-          settle(error);
+          return settle(error);
         }
+        if (queued.length > 0) schedule();
+      };
+      const schedule = () => {
+        if (scheduled) return;
+        scheduled = true;
+        setImmediate(takeNext);
+      };
+      worker.on('message', (message: ReadMessage) => {
+        if (settled) return;
+        if (message.type === 'taken') {
+          chunkCredits++;
+          wakePump?.();
+          return;
+        }
+        queued.push(message);
+        schedule();
       });
       worker.on('error', (error) => settle(new Error(`the import's reading thread failed: ${error.message}`)));
       worker.on('exit', (code) => settle(new Error(`the import's reading thread stopped (exit code ${code})`)));

@@ -161,17 +161,17 @@ describe('log sources (local mode)', () => {
     );
     const onThisThread = vi.spyOn(LineReader.prototype, 'read');
     try {
-      const uploaded = app
-        .request('/api/gateways/default/sources', {
+      const uploaded = Promise.resolve(
+        app.request('/api/gateways/default/sources', {
           method: 'POST',
           headers: { origin: 'http://localhost', 'content-type': 'application/octet-stream', [SOURCE_UPLOAD_HEADERS.fileName]: encodeURIComponent('large.log.gz') },
           body,
           duplex: 'half',
-        } as RequestInit)
-        .then(async (res) => {
-          events.push('upload answered');
-          return res;
-        });
+        } as RequestInit),
+      ).then((res) => {
+        events.push('upload answered');
+        return res;
+      });
       while (!events.includes('body half sent')) await new Promise((r) => setTimeout(r, 5));
       const other = await app.request('/api/gateways/default/sources');
       expect(other.status).toBe(200);
