@@ -49,7 +49,14 @@ export async function runImportBench(lines: number): Promise<ImportBenchResult> 
       const t0 = performance.now();
       const code = await runCli(['import', ${JSON.stringify(file)}, '--data-dir', ${JSON.stringify(dataDir)}]);
       const seconds = (performance.now() - t0) / 1000;
-      process.stderr.write('RESULT ' + JSON.stringify({ code, seconds, maxRssKb: process.resourceUsage().maxRSS }) + '\\n');`;
+      // The peak of this process's own memory (VmHWM), not getrusage's maxRSS: that one starts from the RSS of
+      // the process that spawned this one (Linux carries it over the fork and exec), which is the bench runner
+      // with whatever the parts before it left in memory.
+      const { readFileSync } = await import('node:fs');
+      const status = (() => { try { return readFileSync('/proc/self/status', 'utf8'); } catch { return ''; } })();
+      const hwm = /^VmHWM:\\s+(\\d+) kB/m.exec(status);
+      const maxRssKb = hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS;
+      process.stderr.write('RESULT ' + JSON.stringify({ code, seconds, maxRssKb }) + '\\n');`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -64,6 +64,9 @@ export async function startServer(env: ServerEnv, so: StartOptions = {}): Promis
     const { LocalSources } = await import('../local-gateway/sync/upload-import.ts');
     const { syncSourceFromEnv } = await import('../local-gateway/sync/sync-job.ts');
     const sources = new LocalSources(env.dataDir, { config: syncSourceFromEnv(so.syncEnv ?? process.env) }, gateway.countLogs);
+    // An upload's lines are read on a worker thread whose script is bundled once, synchronously: now, not
+    // during the first upload, when this thread would stop answering every other request meanwhile.
+    await (await import('../local-gateway/import/read-in-worker.ts')).prepareReadWorker();
     const fetch = so.wrapLocalGateway ? so.wrapLocalGateway(gateway.fetch) : gateway.fetch;
     localGateway = {
       fetch,

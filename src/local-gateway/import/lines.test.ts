@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readLineBatches } from './lines.ts';
+import { fileBytes, readLineBatches } from './lines.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lines-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function readAll(file: string): Promise<string[]> {
   const out: string[] = [];
-  for await (const batch of readLineBatches(file)) out.push(...batch);
+  for await (const batch of readLineBatches(fileBytes(file))) out.push(...batch);
   return out;
 }
 

@@ -1,37 +1,11 @@
 import type { KeyObject } from 'node:crypto';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { PrivateKeyError, rsaKeyFromPem } from '../import/decrypt.ts';
 import { FileImport, type FileImportResult } from '../import/file-import.ts';
+import { readInWorker } from '../import/read-in-worker.ts';
 import { Store } from '../store.ts';
 import type { SyncAction, SyncJob, SyncStatus } from '../../shared/sources.ts';
 import { sourcesOf, type LogSource } from './log-sources.ts';
 import { SyncJobConflict, SyncJobs, type SyncJobOptions, type SyncSourceConfig } from './sync-job.ts';
-
-/** The body's chunks with its first bytes peeked: gzip is told by its magic bytes (RFC 1952), not by name. */
-async function textOf(body: ReadableStream<Uint8Array>): Promise<Readable> {
-  const reader = body.getReader();
-  const first = await reader.read();
-  async function* chunks() {
-    try {
-      if (!first.done) yield first.value;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield value;
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  }
-  const raw = Readable.from(chunks(), { objectMode: false });
-  const head = first.done ? undefined : first.value;
-  if (!head || head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b) return raw;
-  const gunzip = createGunzip();
-  raw.on('error', (error) => gunzip.destroy(error));
-  return raw.pipe(gunzip);
-}
 
 export interface UploadOptions {
   gatewayId: string;
@@ -112,23 +86,9 @@ export class LocalSources {
     try {
       const run = new FileImport(store, { gatewayId: options.gatewayId, privateKey, sourceLabel: options.fileName });
       try {
-        let number = 0;
-        let text: Readable | undefined;
-        let failure: Error | undefined;
-        try {
-          text = await textOf(body);
-          const lines = createInterface({ input: text, crlfDelay: Infinity });
-          // readline does not forward its input's errors (a truncated gzip, say): end the lines with them.
-          text.on('error', (error) => {
-            failure = error;
-            lines.close();
-          });
-          for await (const line of lines) if (!run.line(line, ++number)) break;
-        } catch (error) {
-          failure = error as Error;
-        }
-        if (failure) run.fail(`after line ${number}: the file cannot be read on (${(failure as NodeJS.ErrnoException).code ?? failure.message})`);
-        text?.destroy();
+        // Read, unzipped, parsed, decrypted and checked on the import's reading thread, as a file from the
+        // command line is: this thread serves every request, and keeps only the inserts between them.
+        await readInWorker(run, body, { gatewayId: options.gatewayId, privateKey });
         return run.finish();
       } catch (error) {
         run.abort();

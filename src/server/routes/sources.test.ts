@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorEnvelopeSchema, pageOf } from '../../shared/envelope.ts';
 import { logSchema } from '../../shared/logs.ts';
 import { logSourcesEnvelopeSchema, SOURCE_UPLOAD_HEADERS, sourceUploadEnvelopeSchema } from '../../shared/sources.ts';
 import { openLocalGateway, type LocalGateway } from '../../local-gateway/index.ts';
+import { LineReader } from '../../local-gateway/import/line-reader.ts';
 import { LocalSources } from '../../local-gateway/sync/upload-import.ts';
 import { encryptField, logpushEvent, rsaKeyPair } from '../../test-support/logpush-fixtures.ts';
 import { createApp } from '../app.ts';
@@ -129,6 +130,62 @@ describe('log sources (local mode)', () => {
     for (const text of [...answers, logLines.join('\n')]) {
       expect(text).not.toContain(keyBody);
       expect(text).not.toContain(keyHeader.slice(0, 64));
+    }
+  });
+
+  it('keeps the serving thread free during a large upload: no line is read on it, and other requests answer meanwhile', async () => {
+    const before = await total();
+    // 30,000 events, gzipped; the body is handed out in 16 KiB chunks as a socket would, and half-way it
+    // waits until another request has been answered, so that request is served while the upload is being read.
+    const lines = Array.from({ length: 30_000 }, (_, i) => JSON.stringify(logpushEvent(20_000 + i, { Gateway: 'elsewhere' })));
+    const file = gzipSync(`${lines.join('\n')}\n`);
+    let otherAnswered!: () => void;
+    const answered = new Promise<void>((resolve) => (otherAnswered = resolve));
+    const events: string[] = [];
+    let at = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          if (at >= file.length) {
+            events.push('body sent');
+            return controller.close();
+          }
+          if (at >= file.length / 2 && at - 16384 < file.length / 2) {
+            events.push('body half sent');
+            await answered;
+          }
+          controller.enqueue(new Uint8Array(file.subarray(at, (at += 16384))));
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const onThisThread = vi.spyOn(LineReader.prototype, 'read');
+    try {
+      const uploaded = Promise.resolve(
+        app.request('/api/gateways/default/sources', {
+          method: 'POST',
+          headers: { origin: 'http://localhost', 'content-type': 'application/octet-stream', [SOURCE_UPLOAD_HEADERS.fileName]: encodeURIComponent('large.log.gz') },
+          body,
+          duplex: 'half',
+        } as RequestInit),
+      ).then((res) => {
+        events.push('upload answered');
+        return res;
+      });
+      while (!events.includes('body half sent')) await new Promise((r) => setTimeout(r, 5));
+      const other = await app.request('/api/gateways/default/sources');
+      expect(other.status).toBe(200);
+      events.push('other request answered');
+      otherAnswered();
+      const res = await uploaded;
+      expect(res.status).toBe(200);
+      expect(sourceUploadEnvelopeSchema.parse(await res.json()).result).toMatchObject({ imported: 30_000, lines: 30_000 });
+      expect(events).toEqual(['body half sent', 'other request answered', 'body sent', 'upload answered']);
+      // Parsing, checking and decrypting a line is LineReader.read: it ran on the reading thread, never here.
+      expect(onThisThread).not.toHaveBeenCalled();
+      expect(await total()).toBe(before + 30_000);
+    } finally {
+      onThisThread.mockRestore();
     }
   });
 

@@ -40,7 +40,8 @@ const SOURCES_PATH = /^\/api\/gateways\/[^/]+\/sources$/;
 
 /**
  * The API's 256 KiB body limit, lifted for an upload alone: a Logpush file may be any size, and the route
- * streams it into the importer line by line (memory stays one chunk and one line), never holding it whole.
+ * streams it to the importer's reading thread as fast as that takes it (memory stays a few chunks), never
+ * holding it whole.
  */
 export const limitBodyExceptUploads: MiddlewareHandler = (c, next) =>
   c.req.method === 'POST' && SOURCES_PATH.test(c.req.path) ? next() : limitBody(c, next);
