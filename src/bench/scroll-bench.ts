@@ -49,11 +49,11 @@ async function scrollOnce(page: Page, url: string): Promise<ScrollRun | string> 
   const grid = page.getByRole('grid', { name: 'Logs' });
   const announced = () => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0);
   await page
-    .waitForFunction(() => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) >= 10_000, undefined, { timeout: 15_000, polling: 100 })
+    .waitForFunction(() => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) > 10_000, undefined, { timeout: 15_000, polling: 100 })
     .catch(() => undefined);
   const rows = await page.evaluate(announced);
   // aria-rowcount counts the header row too.
-  if (rows < 10_000) return `the grid lists ${Math.max(0, rows - 1).toLocaleString('en-US')} logs, fewer than the 10,000 the figure needs`;
+  if (rows - 1 < 10_000) return `the grid lists ${Math.max(0, rows - 1).toLocaleString('en-US')} logs, fewer than the 10,000 the figure needs`;
   const box = await grid.boundingBox();
   if (!box) return 'the grid has no box';
   // The bench runs through a TypeScript loader that wraps named inner functions in a `__name` helper; the

@@ -72,7 +72,8 @@ describe('memoizeImmutableAnswers', () => {
     const calls = { n: 0 };
     const serve: MiddlewareHandler = async (c) => {
       calls.n++;
-      return c.body(new Uint8Array(size).fill(7), 200, { 'content-type': 'application/javascript' });
+      // serveStatic states each file's size, as here.
+      return c.body(new Uint8Array(size).fill(7), 200, { 'content-type': 'application/javascript', 'content-length': String(size) });
     };
     return { calls, serve };
   };
@@ -87,6 +88,45 @@ describe('memoizeImmutableAnswers', () => {
     }
     // /a.js kept (600 of 1,000 bytes); /b.js would pass the budget, so it is read each time.
     expect(calls.n).toBe(3);
+  });
+
+  it('counts an asset asked for by several requests at once once, so the budget keeps room for the next', async () => {
+    let reads = 0;
+    const memo = memoizeImmutableAnswers(async (c) => {
+      reads++;
+      const size = c.req.path === '/a.js' ? 400 : 300;
+      return c.body(new Uint8Array(size), 200, { 'content-length': String(size) });
+    }, 1000);
+    const app = new Hono().get('*', memo);
+    await Promise.all([app.request('/a.js'), app.request('/a.js')]);
+    // Both read the file; 400 of 1,000 bytes are counted, once, so /c.js (300) is kept too.
+    await app.request('/c.js');
+    await app.request('/c.js');
+    await app.request('/a.js');
+    expect(reads).toBe(3);
+  });
+
+  it('shares one kept answer between requests accepting the same copies, and keeps apart those that do not', async () => {
+    const { calls, serve } = counting(100);
+    const app = new Hono().get('*', memoizeImmutableAnswers(serve));
+    await app.request('/a.js', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    await app.request('/a.js', { headers: { 'accept-encoding': 'zstd, br, gzip' } });
+    expect(calls.n).toBe(1);
+    await app.request('/a.js', { headers: { 'accept-encoding': 'gzip' } });
+    await app.request('/a.js');
+    expect(calls.n).toBe(3);
+  });
+
+  it('streams an answer whose size is not stated, or would pass the budget, without keeping it', async () => {
+    let n = 0;
+    const unsized: MiddlewareHandler = async (c) => {
+      n++;
+      return c.body(new Uint8Array(10), 200);
+    };
+    const app = new Hono().get('*', memoizeImmutableAnswers(unsized));
+    expect((await bytes(await app.request('/x.js'))).byteLength).toBe(10);
+    expect((await bytes(await app.request('/x.js'))).byteLength).toBe(10);
+    expect(n).toBe(2);
   });
 
   it('does not keep an answer that is not a 200', async () => {

@@ -106,4 +106,26 @@ describe('readInWorker from a body being received', () => {
     expect(body.handedOut()).toBeLessThanOrEqual((CHUNKS_IN_FLIGHT + 2) * 16 * 1024);
     expect(countIn('body-gw')).toBe(0);
   });
+  it('returns once enough problems are known even when the client has stopped sending', async () => {
+    // Twenty bad lines, then a client that sends nothing more and never closes: a read in progress
+    // must not keep the import (and the uploads queued behind it) waiting for a chunk that never comes.
+    const bad = Array.from({ length: 20 }, (_, i) => JSON.stringify(logpushEvent(i, { Gateway: 'body-gw', StatusCode: 42 })));
+    const first = new TextEncoder().encode(`${bad.join('\n')}\n`);
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (sent) return new Promise<void>(() => {});
+          sent = true;
+          controller.enqueue(first);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const result = await importBody(stream);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toHaveLength(20);
+    expect(stream.locked).toBe(false);
+    expect(countIn('body-gw')).toBe(0);
+  });
 });

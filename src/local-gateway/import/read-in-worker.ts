@@ -47,6 +47,7 @@ export async function readInWorker(
   let chunkCredits = CHUNKS_IN_FLIGHT;
   let wakePump: (() => void) | undefined;
   let pumped: Promise<void> = Promise.resolve();
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       const settle = (error?: unknown) => {
@@ -107,7 +108,8 @@ export async function readInWorker(
         credits: IN_FLIGHT,
       } satisfies ReadStart);
       if (typeof source !== 'string') {
-        pumped = pump(source.getReader(), {
+        reader = source.getReader();
+        pumped = pump(reader, {
           stopped: () => settled,
           room: async () => {
             while (chunkCredits === 0 && !settled) await new Promise<void>((r) => (wakePump = r));
@@ -123,7 +125,10 @@ export async function readInWorker(
       }
     });
   } finally {
-    // Settled: the pump stops at its next step (a read in progress ends with the body's next chunk).
+    // Settled: the pump stops at its next step. A read in progress would wait for the client's next
+    // chunk (a stalled client would hold up the uploads queued behind this one), so the lock is let go
+    // now: that read ends at once, no byte is taken, and the caller can read away the rest.
+    reader?.releaseLock();
     await pumped;
     await worker.terminate();
   }

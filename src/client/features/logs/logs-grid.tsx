@@ -189,7 +189,7 @@ interface GridRowsProps {
  */
 const GridRows = memo(function GridRows(props: GridRowsProps) {
   const { scroller, handle, idPrefix, logs, rowCount, active, selectedId, onOpen, onFeedback, onLoadMore, canLoadMore, loadError, onRetry } = props;
-  // The build has no React Compiler, so nothing memoizes this component; the virtualizer's functions are fine as they are.
+  // The build has no React Compiler, so it does not auto-memoize inside this component; the virtualizer's functions are fine as they are.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
